@@ -1,0 +1,104 @@
+"""Me, accounts, memberships and the audit log over GraphQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from typing import Annotated
+
+import strawberry
+from strawberry.permission import PermissionExtension
+from tortoise.transactions import in_transaction
+
+from backend.accounts import service
+from backend.accounts.types import AccountType, MembershipType, UserType
+from backend.audit import service as audit
+from backend.core.errors import DomainError, Forbidden, MutationError
+from backend.core.graphql import Info, gid, require_user, to_id
+from backend.core.permissions import HasAccountPermission, IsAuthenticated, Permission
+
+
+@strawberry.type(description="The signed-in person and where they belong.")
+class Viewer:
+    user: UserType = strawberry.field(description="The signed-in person.")
+    memberships: list[MembershipType] = strawberry.field(description="Every account this person is a member of.")
+
+
+@strawberry.type(description="One change to access, for the audit log.")
+class AuditEntry:
+    id: strawberry.ID = strawberry.field(description="Entry id.")
+    action: str = strawberry.field(description="What happened, e.g. `membership.deactivated`.")
+    actor_id: strawberry.ID | None = strawberry.field(description="Who did it.")
+    target_user_id: strawberry.ID | None = strawberry.field(description="Whom it concerned.")
+    target_email: str | None = strawberry.field(description="The email it concerned.")
+    created_at: datetime = strawberry.field(description="When.")
+
+
+@strawberry.type(description="Result of `createAccount`.")
+class CreateAccountPayload:
+    account: AccountType | None = strawberry.field(default=None, description="The new account.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The signed-in person, or null when not signed in.")
+    async def me(self, info: Info) -> Viewer | None:
+        user = await info.context.user()
+        if user is None:
+            return None
+        memberships = await service.memberships_of(user_id=user.id)
+        return Viewer(user=UserType.of(user), memberships=[MembershipType.of(m) for m in memberships])
+
+    @strawberry.field(
+        description="An account I am an active member of. Needs `account.view`.",
+        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.ACCOUNT_VIEW)])],
+    )
+    async def account(self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")]) -> AccountType:
+        return AccountType.of(await service.get_account(account_id=to_id(account_id)))
+
+    @strawberry.field(
+        description="Recent access changes in an account, newest first. Needs `audit.view`.",
+        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.AUDIT_VIEW)])],
+    )
+    async def audit_log(
+        self,
+        info: Info,
+        account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")],
+        limit: Annotated[int, strawberry.argument(description="At most this many entries (max 500).")] = 100,
+    ) -> list[AuditEntry]:
+        rows = await audit.list_for_account(account_id=to_id(account_id), limit=max(1, min(limit, 500)))
+        return [
+            AuditEntry(
+                id=gid(r.id), action=r.action,
+                actor_id=gid(r.actor_id) if r.actor_id else None,  # type: ignore[attr-defined]
+                target_user_id=gid(r.target_user_id) if r.target_user_id else None,  # type: ignore[attr-defined]
+                target_email=r.target_email, created_at=r.created_at,
+            )
+            for r in rows
+        ]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Create an account (or a sub-account of one I administer); I become its first admin."
+    )
+    async def create_account(
+        self,
+        info: Info,
+        name: Annotated[str, strawberry.argument(description="Display name.")],
+        parent_id: Annotated[strawberry.ID | None, strawberry.argument(description="Parent account, for a sub-account.")] = None,
+    ) -> CreateAccountPayload:
+        user = await require_user(info)
+        parent = to_id(parent_id) if parent_id is not None else None
+        if parent is not None and not await service.has_permission(
+            user_id=user.id, account_id=parent, permission=Permission.USERS_MANAGE
+        ):
+            raise Forbidden("Only an admin of the parent account can add a sub-account.")
+        try:
+            async with in_transaction():
+                account = await service.create_account(name=name, creator=user, parent_id=parent)
+        except DomainError as e:
+            return CreateAccountPayload(errors=[MutationError.of(e)])
+        return CreateAccountPayload(account=AccountType.of(account))

@@ -1,0 +1,79 @@
+"""GraphQL types for people, accounts and memberships."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from backend.accounts import models
+from backend.accounts.modules import Module, permissions_for
+from backend.core.permissions import Permission
+
+
+@strawberry.enum(description="A member's type in an account.")
+class MembershipRole(Enum):
+    ADMIN = "admin"
+    USER = "user"
+    STAFF = "staff"
+
+
+@strawberry.enum(description="Whether a membership may be used.")
+class MembershipStatus(Enum):
+    ACTIVE = "active"
+    DEACTIVATED = "deactivated"
+
+
+@strawberry.type(name="Account", description="A tenant: a gym, a company, a school.")
+class AccountType:
+    id: strawberry.ID = strawberry.field(description="Account id.")
+    name: str = strawberry.field(description="Display name.")
+    parent_id: strawberry.ID | None = strawberry.field(description="The parent account, for a sub-account.")
+
+    @classmethod
+    def of(cls, a: models.Account) -> "AccountType":
+        return cls(id=strawberry.ID(str(a.id)), name=a.name, parent_id=strawberry.ID(str(a.parent_id)) if a.parent_id else None)  # type: ignore[attr-defined]
+
+
+@strawberry.type(name="Membership", description="A person's role and permissions in one account.")
+class MembershipType:
+    id: strawberry.ID = strawberry.field(description="Membership id.")
+    account: AccountType = strawberry.field(description="The account this membership is in.")
+    role: MembershipRole = strawberry.field(description="User or Admin (or office staff).")
+    status: MembershipStatus = strawberry.field(description="Active or deactivated.")
+    modules: list[Module] = strawberry.field(description="Modules this member may use.")
+    sub_account_ids: list[strawberry.ID] = strawberry.field(description="Sub-accounts this member may see (empty: all).")
+    permissions: list[Permission] = strawberry.field(description="Permissions that follow from role and modules.")
+
+    @classmethod
+    def of(cls, m: models.Membership) -> "MembershipType":
+        return cls(
+            id=strawberry.ID(str(m.id)),
+            account=AccountType.of(m.account),
+            role=MembershipRole(m.role.value),
+            status=MembershipStatus(m.status.value),
+            modules=[Module(x) for x in m.modules],
+            sub_account_ids=[strawberry.ID(str(x)) for x in m.sub_account_ids],
+            permissions=sorted(permissions_for(m.role, m.modules), key=lambda p: p.value),
+        )
+
+
+@strawberry.type(name="User", description="A person who can sign in.")
+class UserType:
+    id: strawberry.ID = strawberry.field(description="User id.")
+    email: str = strawberry.field(description="Sign-in email, lower case.")
+    first_name: str = strawberry.field(description="First name.")
+    last_name: str = strawberry.field(description="Last name.")
+    created_at: datetime = strawberry.field(description="When the person joined.")
+
+    @strawberry.field(description="First and last name together.")
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @classmethod
+    def of(cls, u: models.User) -> "UserType":
+        return cls(
+            id=strawberry.ID(str(u.id)), email=u.email, first_name=u.first_name, last_name=u.last_name,
+            created_at=u.created_at,
+        )

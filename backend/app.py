@@ -1,0 +1,78 @@
+"""The Starlette application: `POST /graphql`, `GET /healthz`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from strawberry.asgi import GraphQL
+from tortoise import Tortoise
+
+from backend.core import db
+from backend.core.config import get_settings
+from backend.core.context import Context
+from backend.core.mail import service as mail
+from backend.core.mail import worker
+from backend.schema import schema
+
+log = logging.getLogger("portico")
+
+
+class PorticoGraphQL(GraphQL):
+    async def get_context(self, request: Request, response: Any = None) -> Context:  # type: ignore[override]
+        return Context(request=request, response=response)
+
+
+async def healthz(request: Request) -> JSONResponse:
+    try:
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+    except Exception as exc:  # report, never crash the probe
+        log.warning("health check failed: %s", exc)
+        return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
+    return JSONResponse({"status": "ok", "database": "ok"})
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
+    await db.init_db()
+    task = None
+    if get_settings().mail_worker == "inprocess":
+        wake = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        # Woken shortly after an email is queued (after its transaction commits, usually).
+        mail.on_enqueue(lambda: loop.call_later(0.3, wake.set))
+        task = asyncio.create_task(worker.run_forever(wake=wake))
+    try:
+        yield
+    finally:
+        if task:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await db.close_db()
+
+
+def create_app(*, manage_db: bool = True) -> Starlette:
+    """The ASGI app. Tests pass `manage_db=False` and own the database themselves."""
+    settings = get_settings()
+    graphql = PorticoGraphQL(schema, graphql_ide="graphiql" if settings.debug else None, allow_queries_via_get=False)
+    return Starlette(
+        debug=False,
+        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz)],
+        middleware=[
+            Middleware(
+                CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type"],
+            )
+        ],
+        lifespan=_lifespan if manage_db else None,
+    )

@@ -1,0 +1,140 @@
+"""The one place Portico reads its environment.
+
+Every setting comes from an environment variable (a `.env` file in the working
+directory may supply them). Nothing else in the code base reads `os.environ`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dotenv import load_dotenv
+
+DEFAULT_SECRET = "dev-insecure-secret-change-me"
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment describes a configuration Portico refuses to run with."""
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed settings, built once from the environment."""
+
+    env: str = "development"
+    database_url: str = "sqlite://portico.sqlite3"
+    redis_url: str | None = None
+    secret_key: str = DEFAULT_SECRET
+    previous_secret_keys: tuple[str, ...] = ()
+    jwt_algorithm: str = "HS256"
+    jwt_private_key: str | None = None
+    jwt_public_key: str | None = None
+    jwt_issuer: str = "portico"
+    jwt_audience: str = "portico-api"
+    access_token_minutes: int = 15
+    refresh_token_days: int = 30
+    smtp_host: str = "localhost"
+    smtp_port: int = 1025
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: int = 10
+    mail_from: str = "Portico <no-reply@portico.local>"
+    mail_worker: str = "inprocess"
+    public_url: str = "http://localhost:3000"
+    api_url: str = "http://localhost:8000"
+    password_reset_minutes: int = 15
+    family_invitation_hours: int = 48
+    account_invitation_hours: int = 168
+    rate_limit_login: str = "10/minute"
+    rate_limit_password_reset: str = "5/hour"
+    rate_limit_invitations: str = "200/hour"
+    max_invites_per_call: int = 100
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def debug(self) -> bool:
+        return self.env != "production"
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith(("postgres://", "postgresql://", "asyncpg://"))
+
+    def check(self) -> None:
+        """Refuse configurations that are unsafe outside development."""
+        if self.env not in {"development", "production"}:
+            raise ConfigError("PORTICO_ENV must be 'development' or 'production'")
+        if self.jwt_algorithm not in {"HS256", "RS256"}:
+            raise ConfigError("JWT_ALGORITHM must be HS256 or RS256")
+        if self.jwt_algorithm == "RS256" and not (self.jwt_private_key and self.jwt_public_key):
+            raise ConfigError("RS256 needs JWT_PRIVATE_KEY and JWT_PUBLIC_KEY")
+        if not self.debug and (self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 32):
+            raise ConfigError("SECRET_KEY must be set to a random value of 32+ characters in production")
+
+
+def settings_from_env(env: dict[str, str] | None = None) -> Settings:
+    """Build settings from a mapping (the process environment by default)."""
+    if env is None:
+        load_dotenv(override=False)
+        env = dict(os.environ)
+    g = env.get
+    origins = tuple(o.strip() for o in (g("CORS_ORIGINS") or "").split(",") if o.strip())
+    public_url = (g("PUBLIC_URL") or Settings.public_url).rstrip("/")
+    settings = Settings(
+        env=g("PORTICO_ENV") or "development",
+        database_url=g("DATABASE_URL") or Settings.database_url,
+        redis_url=g("REDIS_URL") or None,
+        secret_key=g("SECRET_KEY") or DEFAULT_SECRET,
+        previous_secret_keys=tuple(k for k in (g("SECRET_KEY_PREVIOUS") or "").split(",") if k),
+        jwt_algorithm=g("JWT_ALGORITHM") or "HS256",
+        jwt_private_key=g("JWT_PRIVATE_KEY") or None,
+        jwt_public_key=g("JWT_PUBLIC_KEY") or None,
+        jwt_issuer=g("JWT_ISSUER") or Settings.jwt_issuer,
+        jwt_audience=g("JWT_AUDIENCE") or Settings.jwt_audience,
+        access_token_minutes=_int(env, "ACCESS_TOKEN_MINUTES", 15),
+        refresh_token_days=_int(env, "REFRESH_TOKEN_DAYS", 30),
+        smtp_host=g("SMTP_HOST") or Settings.smtp_host,
+        smtp_port=_int(env, "SMTP_PORT", Settings.smtp_port),
+        smtp_username=g("SMTP_USERNAME") or None,
+        smtp_password=g("SMTP_PASSWORD") or None,
+        smtp_starttls=_bool(g("SMTP_STARTTLS"), False),
+        smtp_timeout_seconds=_int(env, "SMTP_TIMEOUT_SECONDS", 10),
+        mail_from=g("MAIL_FROM") or Settings.mail_from,
+        mail_worker=g("MAIL_WORKER") or "inprocess",
+        public_url=public_url,
+        api_url=(g("API_URL") or Settings.api_url).rstrip("/"),
+        password_reset_minutes=_int(env, "PASSWORD_RESET_MINUTES", 15),
+        family_invitation_hours=_int(env, "FAMILY_INVITATION_HOURS", 48),
+        account_invitation_hours=_int(env, "ACCOUNT_INVITATION_HOURS", 168),
+        rate_limit_login=g("RATE_LIMIT_LOGIN") or Settings.rate_limit_login,
+        rate_limit_password_reset=g("RATE_LIMIT_PASSWORD_RESET") or Settings.rate_limit_password_reset,
+        rate_limit_invitations=g("RATE_LIMIT_INVITATIONS") or Settings.rate_limit_invitations,
+        max_invites_per_call=_int(env, "MAX_INVITES_PER_CALL", 100),
+        cors_origins=origins or (public_url,),
+    )
+    settings.check()
+    return settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (cached; tests may call `get_settings.cache_clear()`)."""
+    return settings_from_env()

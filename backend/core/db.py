@@ -1,0 +1,77 @@
+"""Database configuration, migrations and connection lifecycle (Tortoise ORM)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import Tortoise
+from tortoise.context import TortoiseContext
+from tortoise.migrations.api import migrate as tortoise_migrate
+
+from backend.core.config import get_settings
+
+MODEL_MODULES = [
+    "backend.accounts.models",
+    "backend.auth.models",
+    "backend.invitations.models",
+    "backend.audit.models",
+    "backend.core.mail.models",
+]
+
+
+def normalise_url(url: str) -> str:
+    """Accept the common `postgresql://` spelling as well as Tortoise's `postgres://`."""
+    if url.startswith("postgresql://"):
+        return "postgres://" + url[len("postgresql://") :]
+    return url
+
+
+def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
+    """The Tortoise config dict for a database URL (the configured one by default)."""
+    url = normalise_url(database_url or get_settings().database_url)
+    return {
+        "connections": {"default": url},
+        "apps": {
+            "models": {
+                "models": MODEL_MODULES,
+                "default_connection": "default",
+                "migrations": "backend.migrations",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def __getattr__(name: str) -> Any:
+    # `tortoise` CLI reads TORTOISE_ORM lazily, so settings are resolved at use time.
+    if name == "TORTOISE_ORM":
+        return tortoise_config()
+    raise AttributeError(name)
+
+
+async def migrate(database_url: str | None = None) -> None:
+    """Apply every migration. SQLite runs with foreign keys off during the migration:
+    a table rebuild would otherwise cascade-delete child rows (see shared/notes/tortoise.md)."""
+    url = normalise_url(database_url or get_settings().database_url)
+    if url.startswith("sqlite") and "foreign_keys" not in url:
+        url += ("&" if "?" in url else "?") + "foreign_keys=OFF"
+    async with TortoiseContext():
+        try:
+            await tortoise_migrate(config=tortoise_config(url))
+            if url.startswith("sqlite"):
+                conn = Tortoise.get_connection("default")
+                _, broken = await conn.execute_query("PRAGMA foreign_key_check")
+                if broken:
+                    raise RuntimeError(f"foreign key check failed after migration: {broken[:5]}")
+        finally:
+            await Tortoise.close_connections()
+
+
+async def init_db(database_url: str | None = None) -> None:
+    """Open connections for serving (global fallback so request handlers see them)."""
+    await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
+
+
+async def close_db() -> None:
+    await Tortoise.close_connections()

@@ -1,0 +1,36 @@
+"""Small helpers shared by every domain's GraphQL layer."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+import strawberry
+from strawberry.types import Info as _Info
+
+from backend.accounts.models import User
+from backend.core.context import Context
+from backend.core.errors import Unauthenticated
+
+Info: TypeAlias = _Info[Context, None]
+
+
+async def require_user(info: Info) -> User:
+    """The signed-in person, or a top-level UNAUTHENTICATED error."""
+    user = await info.context.user()
+    if user is None:
+        raise Unauthenticated()
+    return user
+
+
+def to_id(value: strawberry.ID | str | int) -> int:
+    """Parse an ID argument; a malformed one reads as not found, never a crash."""
+    from backend.core.errors import NotFound
+
+    try:
+        return int(value)
+    except (TypeError, ValueError) as exc:
+        raise NotFound("No such object.") from exc
+
+
+def gid(value: int) -> strawberry.ID:
+    return strawberry.ID(str(value))

@@ -1,0 +1,58 @@
+"""Permissions as data, and the small permission classes fields declare.
+
+A field says which permission it needs (`HasAccountPermission(Permission.USERS_MANAGE)`),
+and its description says so too. Object-level checks (is this family mine?) live in the
+domain services.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.permission import BasePermission
+from strawberry.types import Info
+
+
+@strawberry.enum(description="A permission a membership can hold in an account.")
+class Permission(Enum):
+    ACCOUNT_VIEW = "account.view"
+    USERS_MANAGE = "users.manage"
+    AUDIT_VIEW = "audit.view"
+    PRICING_MANAGE = "pricing.manage"
+    PAYMENTS_MANAGE = "payments.manage"
+    FAMILIES_MANAGE = "families.manage"
+    SEATS_MANAGE = "seats.manage"
+    REPORTS_VIEW = "reports.view"
+
+
+class IsAuthenticated(BasePermission):
+    message = "Sign in to do this."
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return await info.context.user() is not None
+
+
+class HasAccountPermission(BasePermission):
+    """The signed-in person holds `permission` in the account named by the `account_id`
+    argument (an active membership)."""
+
+    error_extensions = {"code": "FORBIDDEN"}
+
+    def __init__(self, permission: Permission, argument: str = "account_id") -> None:
+        self.permission = permission
+        self.argument = argument
+        self.message = f"You need the {permission.value} permission in this account."
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        from backend.accounts import service as accounts
+
+        user = await info.context.user()
+        if user is None:
+            return False
+        raw = kwargs.get(self.argument)
+        if raw is None:
+            return False
+        return await accounts.has_permission(user_id=user.id, account_id=int(raw), permission=self.permission)

@@ -1,0 +1,110 @@
+"""Password hashing, one-time tokens and signed access tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from jose import JWTError, jwt
+
+from backend.core.config import Settings, get_settings
+
+# OWASP's minimum for argon2id is m=19 MiB, t=2, p=1; we use 19 MiB / t=2 / p=1.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+# Verified against when an email is unknown, so timing does not reveal who has an account.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> bool:
+    """Constant-shape check: an unknown user still costs one argon2 verification."""
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_token() -> str:
+    """A URL-safe random token of 256 bits for invitation, reset and refresh links."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    """What we store instead of a token: its SHA-256 (the token has 256 bits of entropy,
+    so a fast hash is enough and lookups stay indexed)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _kid(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _signing_key(settings: Settings) -> tuple[str, str]:
+    if settings.jwt_algorithm == "RS256":
+        assert settings.jwt_private_key and settings.jwt_public_key
+        return _kid(settings.jwt_public_key), settings.jwt_private_key
+    return _kid(settings.secret_key), settings.secret_key
+
+
+def _verification_keys(settings: Settings) -> dict[str, str]:
+    if settings.jwt_algorithm == "RS256":
+        assert settings.jwt_public_key
+        return {_kid(settings.jwt_public_key): settings.jwt_public_key}
+    keys = [settings.secret_key, *settings.previous_secret_keys]
+    return {_kid(k): k for k in keys}
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: int
+    session_id: uuid.UUID
+
+
+def create_access_token(*, user_id: int, session_id: uuid.UUID, settings: Settings | None = None) -> str:
+    s = settings or get_settings()
+    kid, key = _signing_key(s)
+    now = utcnow()
+    claims: dict[str, Any] = {
+        "iss": s.jwt_issuer,
+        "aud": s.jwt_audience,
+        "sub": str(user_id),
+        "sid": str(session_id),
+        "typ": "access",
+        "iat": int(now.timestamp()),
+        "exp": int((now + timedelta(minutes=s.access_token_minutes)).timestamp()),
+    }
+    return jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid})
+
+
+class InvalidToken(Exception):
+    """The bearer token is malformed, expired, of the wrong type or signed by an unknown key."""
+
+
+def decode_access_token(token: str, settings: Settings | None = None) -> AccessClaims:
+    s = settings or get_settings()
+    try:
+        kid = jwt.get_unverified_header(token).get("kid")
+        key = _verification_keys(s).get(kid or "")
+        if key is None:
+            raise InvalidToken("unknown key")
+        claims = jwt.decode(
+            token, key, algorithms=[s.jwt_algorithm], audience=s.jwt_audience, issuer=s.jwt_issuer
+        )
+        if claims.get("typ") != "access":
+            raise InvalidToken("not an access token")
+        return AccessClaims(user_id=int(claims["sub"]), session_id=uuid.UUID(claims["sid"]))
+    except (JWTError, KeyError, ValueError) as exc:
+        raise InvalidToken(str(exc)) from exc

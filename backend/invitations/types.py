@@ -1,0 +1,62 @@
+"""GraphQL types for invitations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from backend.invitations import models
+from backend.invitations.service import effective_status
+
+
+@strawberry.enum(description="What an invitation is for.")
+class InvitationKind(Enum):
+    ACCOUNT_USER = "account_user"
+    FAMILY_MEMBER = "family_member"
+    SEAT = "seat"
+    STUDENT = "student"
+
+
+@strawberry.enum(description="Where an invitation stands. A pending link past its expiry reads EXPIRED.")
+class InvitationStatus(Enum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+@strawberry.type(description="What an invitation link is for, shown before accepting (no sign-in needed).")
+class InvitationPreview:
+    kind: InvitationKind = strawberry.field(description="Family member, account user, seat or student.")
+    email: str = strawberry.field(description="The address it was sent to.")
+    target_name: str = strawberry.field(description="The account, family or subscription it joins.")
+    summary: str = strawberry.field(description="What accepting grants, in words.")
+    inviter_name: str = strawberry.field(description="Who sent it.")
+    status: InvitationStatus = strawberry.field(description="Pending, accepted, expired or revoked.")
+    expires_at: datetime = strawberry.field(description="When the link stops working.")
+    existing_user: bool = strawberry.field(description="True when this email already has a sign-in: no new password is needed.")
+
+
+@strawberry.type(name="Invitation", description="An invitation as its sender sees it.")
+class InvitationType:
+    id: strawberry.ID = strawberry.field(description="Invitation id.")
+    kind: InvitationKind = strawberry.field(description="What it is for.")
+    email: str = strawberry.field(description="Where it was sent.")
+    first_name: str = strawberry.field(description="Invitee's first name, if given.")
+    last_name: str = strawberry.field(description="Invitee's last name, if given.")
+    status: InvitationStatus = strawberry.field(description="Pending, accepted, expired or revoked.")
+    send_count: int = strawberry.field(description="How many times the link was sent.")
+    expires_at: datetime = strawberry.field(description="When the current link stops working.")
+    last_sent_at: datetime = strawberry.field(description="When it was last sent.")
+    created_at: datetime = strawberry.field(description="When it was first sent.")
+
+    @classmethod
+    def of(cls, i: models.Invitation) -> "InvitationType":
+        return cls(
+            id=strawberry.ID(str(i.id)), kind=InvitationKind(i.kind.value), email=i.email,
+            first_name=i.first_name, last_name=i.last_name,
+            status=InvitationStatus(effective_status(i).value), send_count=i.send_count,
+            expires_at=i.expires_at, last_sent_at=i.last_sent_at, created_at=i.created_at,
+        )

@@ -1,0 +1,208 @@
+"""User management over GraphQL. Every field needs `users.manage` in the given account."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from typing import Annotated
+
+import strawberry
+from strawberry.permission import PermissionExtension
+from tortoise.transactions import in_transaction
+
+from backend.accounts import models as am
+from backend.accounts.modules import Module
+from backend.accounts.types import MembershipRole, MembershipStatus, MembershipType, UserType
+from backend.auth.schema import OkPayload, ok_or
+from backend.core.errors import DomainError, MutationError
+from backend.core.graphql import Info, require_user, to_id
+from backend.core.permissions import HasAccountPermission, IsAuthenticated, Permission
+from backend.invitations import service as invitations
+from backend.invitations.types import InvitationType
+from backend.members import service
+
+MANAGE = [PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.USERS_MANAGE)])]
+AccountIdArg = Annotated[strawberry.ID, strawberry.argument(description="The account being managed.")]
+UserIdArg = Annotated[strawberry.ID, strawberry.argument(description="The member's user id.")]
+
+
+@strawberry.enum(description="What happened to one address of `inviteUsers`.")
+class InviteOutcome(Enum):
+    INVITED = "invited"
+    ALREADY_MEMBER = "already_member"
+    ALREADY_INVITED = "already_invited"
+    PREVIOUSLY_INVITED = "previously_invited"
+    DISPOSABLE_EMAIL = "disposable_email"
+    INVALID_EMAIL = "invalid_email"
+    DUPLICATE = "duplicate"
+    RATE_LIMITED = "rate_limited"
+
+
+@strawberry.input(description="Who to invite to an account, and with what permissions.")
+class InviteUsersInput:
+    emails: list[str] = strawberry.field(description="Addresses to invite (at most MAX_INVITES_PER_CALL, default 100).")
+    role: MembershipRole = strawberry.field(default=MembershipRole.USER, description="USER or ADMIN. Default USER.")
+    modules: list[Module] = strawberry.field(
+        default_factory=list, description="Modules for a USER. PRICING, PAYMENT and USER_MANAGEMENT are dropped for USER; ADMIN holds all."
+    )
+    sub_account_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Sub-accounts the person may see; empty means all."
+    )
+
+
+@strawberry.type(description="The answer for one address of `inviteUsers`.")
+class InviteUserResult:
+    email: str = strawberry.field(description="The address as normalised (or as given, when invalid).")
+    outcome: InviteOutcome = strawberry.field(description="INVITED, or why it was skipped.")
+    message: str = strawberry.field(description="A human-readable explanation.")
+    invitation: InvitationType | None = strawberry.field(description="The new invitation, when INVITED.")
+
+
+@strawberry.type(description="Result of `inviteUsers`: one entry per address.")
+class InviteUsersPayload:
+    results: list[InviteUserResult] = strawberry.field(default_factory=list, description="Per-address outcome, in input order.")
+    invited_count: int = strawberry.field(default=0, description="How many were invited.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why the whole call was refused.")
+
+
+@strawberry.type(description="Result of a mutation that changes a membership.")
+class MembershipPayload:
+    membership: MembershipType | None = strawberry.field(default=None, description="The membership after the change.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of resending an invitation.")
+class InvitationPayload:
+    invitation: InvitationType | None = strawberry.field(default=None, description="The invitation after the change.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="A member of an account, for user management.")
+class AccountMember:
+    user: UserType = strawberry.field(description="The person.")
+    membership: MembershipType = strawberry.field(description="Their type, modules, sub-accounts and status.")
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Pending invitations of an account. Needs `users.manage`.", extensions=MANAGE)
+    async def pending_invitations(self, info: Info, account_id: AccountIdArg) -> list[InvitationType]:
+        return [InvitationType.of(i) for i in await service.pending_invitations(account_id=to_id(account_id))]
+
+    @strawberry.field(description="Members of an account, by email; filter by status. Needs `users.manage`.", extensions=MANAGE)
+    async def account_members(
+        self,
+        info: Info,
+        account_id: AccountIdArg,
+        status: Annotated[MembershipStatus | None, strawberry.argument(description="ACTIVE or DEACTIVATED; all when null.")] = None,
+    ) -> list[AccountMember]:
+        rows = await service.members(account_id=to_id(account_id), status=am.MembershipStatus(status.value) if status else None)
+        return [AccountMember(user=UserType.of(m.user), membership=MembershipType.of(m)) for m in rows]
+
+
+def _results(rows: list[service.InviteResult]) -> InviteUsersPayload:
+    return InviteUsersPayload(
+        results=[
+            InviteUserResult(
+                email=r.email, outcome=InviteOutcome(r.outcome.value), message=r.message,
+                invitation=InvitationType.of(r.invitation) if r.invitation else None,
+            )
+            for r in rows
+        ],
+        invited_count=sum(1 for r in rows if r.invitation),
+    )
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Invite many addresses to an account as User or Admin. Needs `users.manage`.", extensions=MANAGE)
+    async def invite_users(self, info: Info, input: InviteUsersInput, account_id: AccountIdArg) -> InviteUsersPayload:
+        inviter = await require_user(info)
+        from backend.accounts import service as accounts
+
+        try:
+            rows = await service.invite_users(
+                account=await accounts.get_account(account_id=to_id(account_id)), inviter=inviter, emails=input.emails,
+                role=am.MembershipRole(input.role.value), modules=[m.value for m in input.modules],
+                sub_account_ids=[to_id(x) for x in input.sub_account_ids],
+            )
+        except DomainError as e:
+            return InviteUsersPayload(errors=[MutationError.of(e)])
+        return _results(rows)
+
+    @strawberry.mutation(description="Send a fresh link for a pending or expired invitation. Needs `users.manage`.", extensions=MANAGE)
+    async def resend_invitation(
+        self, info: Info, invitation_id: Annotated[strawberry.ID, strawberry.argument(description="Invitation id.")],
+        account_id: AccountIdArg,
+    ) -> InvitationPayload:
+        actor = await require_user(info)
+        inv = await service.get_invitation(account_id=to_id(account_id), invitation_id=to_id(invitation_id))
+        try:
+            async with in_transaction():
+                inv = await invitations.resend(invitation=inv, actor=actor)
+        except DomainError as e:
+            return InvitationPayload(errors=[MutationError.of(e)])
+        return InvitationPayload(invitation=InvitationType.of(inv))
+
+    @strawberry.mutation(description="Withdraw a pending invitation; its link stops working. Needs `users.manage`.", extensions=MANAGE)
+    async def remove_invitation(
+        self, info: Info, invitation_id: Annotated[strawberry.ID, strawberry.argument(description="Invitation id.")],
+        account_id: AccountIdArg,
+    ) -> OkPayload:
+        actor = await require_user(info)
+        inv = await service.get_invitation(account_id=to_id(account_id), invitation_id=to_id(invitation_id))
+        try:
+            async with in_transaction():
+                await invitations.revoke(invitation=inv, actor=actor)
+        except DomainError as e:
+            return ok_or(e)
+        return ok_or()
+
+    @strawberry.mutation(description="Deactivate a member: history kept, access to this account blocked at once. Needs `users.manage`.", extensions=MANAGE)
+    async def deactivate_user(self, info: Info, user_id: UserIdArg, account_id: AccountIdArg) -> MembershipPayload:
+        return await _status(info, account_id, user_id, am.MembershipStatus.DEACTIVATED)
+
+    @strawberry.mutation(description="Reactivate a deactivated member. Needs `users.manage`.", extensions=MANAGE)
+    async def reactivate_user(self, info: Info, user_id: UserIdArg, account_id: AccountIdArg) -> MembershipPayload:
+        return await _status(info, account_id, user_id, am.MembershipStatus.ACTIVE)
+
+    @strawberry.mutation(description="Remove a member from the account entirely; they can be invited again. Needs `users.manage`.", extensions=MANAGE)
+    async def remove_user(self, info: Info, user_id: UserIdArg, account_id: AccountIdArg) -> OkPayload:
+        actor = await require_user(info)
+        try:
+            await service.remove(actor=actor, account_id=to_id(account_id), user_id=to_id(user_id))
+        except DomainError as e:
+            return ok_or(e)
+        return ok_or()
+
+    @strawberry.mutation(description="Change a member's type, modules and sub-accounts. Needs `users.manage`.", extensions=MANAGE)
+    async def set_user_permissions(
+        self, info: Info, role: Annotated[MembershipRole, strawberry.argument(description="USER or ADMIN.")],
+        modules: Annotated[list[Module], strawberry.argument(description="Modules (admin-only ones are dropped for USER).")],
+        sub_account_ids: Annotated[list[strawberry.ID], strawberry.argument(description="Visible sub-accounts; empty means all.")],
+        user_id: UserIdArg, account_id: AccountIdArg,
+    ) -> MembershipPayload:
+        actor = await require_user(info)
+        try:
+            m = await service.set_permissions(
+                actor=actor, account_id=to_id(account_id), user_id=to_id(user_id), role=am.MembershipRole(role.value),
+                modules=[x.value for x in modules], sub_account_ids=[to_id(x) for x in sub_account_ids],
+            )
+        except DomainError as e:
+            return MembershipPayload(errors=[MutationError.of(e)])
+        return MembershipPayload(membership=MembershipType.of(m))
+
+    @strawberry.mutation(description="Email a member a 15-minute password-reset link. Needs `users.manage`.", extensions=MANAGE)
+    async def send_user_password_reset(self, info: Info, user_id: UserIdArg, account_id: AccountIdArg) -> OkPayload:
+        actor = await require_user(info)
+        await service.send_password_reset(actor=actor, account_id=to_id(account_id), user_id=to_id(user_id))
+        return ok_or()
+
+
+async def _status(info: Info, account_id: strawberry.ID, user_id: strawberry.ID, status: am.MembershipStatus) -> MembershipPayload:
+    actor = await require_user(info)
+    try:
+        m = await service.set_status(actor=actor, account_id=to_id(account_id), user_id=to_id(user_id), status=status)
+    except DomainError as e:
+        return MembershipPayload(errors=[MutationError.of(e)])
+    return MembershipPayload(membership=MembershipType.of(m))

@@ -1,0 +1,43 @@
+"""The GraphQL schema, composed from each domain's Query and Mutation."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.tools import merge_types
+
+from backend.accounts import schema as accounts
+from backend.auth import schema as auth
+from backend.core.errors import ApiError
+from backend.invitations import schema as invitations
+from backend.members import schema as members
+
+QUERIES = (accounts.Query, invitations.Query, members.Query)
+MUTATIONS = (auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation)
+
+Query = merge_types("Query", QUERIES)
+Mutation = merge_types("Mutation", MUTATIONS)
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask bugs only: validation errors, permission refusals and ApiErrors carry a code."""
+    original = error.original_error
+    return original is not None and not isinstance(original, (ApiError, GraphQLError))
+
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    extensions=[
+        MaskErrors(should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
+        QueryDepthLimiter(max_depth=12),
+        MaxAliasesLimiter(max_alias_count=20),
+        MaxTokensLimiter(max_token_count=4000),
+    ],
+)
+
+
+def sdl() -> str:
+    """The schema as committed in `schema.graphql`."""
+    return schema.as_str() + "\n"
