@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
-from strawberry.tools import merge_types
 
 from backend.accounts import schema as accounts
 from backend.auth import schema as auth
@@ -13,11 +12,16 @@ from backend.core.errors import ApiError
 from backend.invitations import schema as invitations
 from backend.members import schema as members
 
-QUERIES = (accounts.Query, invitations.Query, members.Query)
-MUTATIONS = (auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation)
 
-Query = merge_types("Query", QUERIES)
-Mutation = merge_types("Mutation", MUTATIONS)
+
+@strawberry.type(description="Everything a client can read. Fields name the permission they need.")
+class Query(accounts.Query, invitations.Query, members.Query):
+    pass
+
+
+@strawberry.type(description="Everything a client can change. Expected failures come back in each payload's `errors`.")
+class Mutation(auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation):
+    pass
 
 
 def should_mask(error: GraphQLError) -> bool:

@@ -75,3 +75,16 @@ async def init_db(database_url: str | None = None) -> None:
 
 async def close_db() -> None:
     await Tortoise.close_connections()
+
+
+async def pending_model_changes() -> list[str]:
+    """Names of migrations `makemigrations` would write now: empty when models and
+    migrations agree (checked by the test suite)."""
+    from tortoise.migrations.autodetector import MigrationAutodetector
+
+    config = tortoise_config("sqlite://:memory:")
+    async with TortoiseContext() as ctx:
+        await ctx.init(config=config)
+        writers = await MigrationAutodetector(ctx.apps, config["apps"]).changes()
+        await ctx.close_connections()
+    return [w.name for w in writers]

@@ -116,7 +116,8 @@ def _results(rows: list[service.InviteResult]) -> InviteUsersPayload:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(description="Invite many addresses to an account as User or Admin. Needs `users.manage`.", extensions=MANAGE)
-    async def invite_users(self, info: Info, input: InviteUsersInput, account_id: AccountIdArg) -> InviteUsersPayload:
+    async def invite_users(
+        self, info: Info, input: Annotated[InviteUsersInput, strawberry.argument(description="Addresses and permissions.")], account_id: AccountIdArg) -> InviteUsersPayload:
         inviter = await require_user(info)
         from backend.accounts import service as accounts
 

@@ -1,0 +1,44 @@
+"""Building test data through the services, as the product would."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from backend.accounts import service as accounts
+from backend.accounts.models import Account, MembershipRole, User
+from backend.auth import service as auth
+
+PASSWORD = "correct-horse-battery-staple-9"
+_seq = itertools.count(1)
+
+
+async def make_user(email: str | None = None, *, password: str = PASSWORD, first: str = "Test", last: str = "Person") -> User:
+    return await accounts.create_user(
+        email=email or f"person{next(_seq)}@example.com", password=password, first_name=first, last_name=last
+    )
+
+
+async def make_account(name: str | None = None, *, admin: User | None = None) -> Account:
+    return await accounts.create_account(name=name or f"Account {next(_seq)}", creator=admin)
+
+
+async def make_member(account: Account, user: User | None = None, *, role: MembershipRole = MembershipRole.USER, modules: list[str] | None = None) -> User:
+    user = user or await make_user()
+    await accounts.add_member(account=account, user=user, role=role, actor_id=None, modules=modules or [])
+    return user
+
+
+async def token_for(user: User) -> str:
+    return (await auth.start_session(user=user)).access_token
+
+
+def link_token(text: str, path: str) -> str:
+    match = re.search(rf"http://portal\.test{re.escape(path)}\?token=([\w\-]+)", text)
+    assert match, f"no {path} link in: {text}"
+    return match.group(1)
+
+
+def ids(rows: list[dict[str, Any]], key: str = "email") -> list[Any]:
+    return [r[key] for r in rows]
