@@ -52,7 +52,7 @@ class HasAccountPermission(BasePermission):
         user = await info.context.user()
         if user is None:
             return False
-        raw = kwargs.get(self.argument)
-        if raw is None:
+        raw = str(kwargs.get(self.argument, ""))
+        if not raw.isdigit():
             return False
         return await accounts.has_permission(user_id=user.id, account_id=int(raw), permission=self.permission)

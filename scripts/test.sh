@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs everything and runs the whole test suite on SQLite and on PostgreSQL.
+#   PORTICO_TEST_DATABASES="sqlite"       only SQLite (no PostgreSQL at hand)
+#   PORTICO_TEST_PG=postgres://...        the PostgreSQL server to create test databases on
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PORTICO_TEST_PG="${PORTICO_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
+status=0
+for database in ${PORTICO_TEST_DATABASES:-sqlite postgres}; do
+  echo "==> tests on $database"
+  PORTICO_TEST_DB="$database" timeout 1800 .venv/bin/python -m pytest -q -p no:cacheprovider "$@" || status=$?
+done
+exit $status
