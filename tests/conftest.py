@@ -99,19 +99,19 @@ class _Rollback(Exception):
     pass
 
 
-TABLES = [
-    "audit_events", "outbox_emails", "invitations", "password_reset_tokens", "refresh_tokens", "sessions",
-    "memberships", "accounts", "users",
-]
+def _tables() -> list[str]:
+    return sorted(m._meta.db_table for m in Tortoise.apps.get_models_iterable())  # type: ignore[union-attr]
 
 
 async def truncate_all() -> None:
     conn = Tortoise.get_connection("default")
     if TEST_DB == "postgres":
-        await conn.execute_script(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
+        await conn.execute_script(f"TRUNCATE {', '.join(_tables())} RESTART IDENTITY CASCADE")
     else:
-        for table in TABLES:
+        await conn.execute_script("PRAGMA foreign_keys=OFF")
+        for table in _tables():
             await conn.execute_script(f"DELETE FROM {table}")
+        await conn.execute_script("PRAGMA foreign_keys=ON")
 
 
 @pytest.fixture(autouse=True)
