@@ -132,6 +132,20 @@ async def clean_db(request: pytest.FixtureRequest, database: str) -> AsyncIterat
         pass
 
 
+@pytest.fixture
+def settings_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Change settings for one test: `settings_env(RATE_LIMIT_LOGIN="2/minute")`."""
+
+    def apply(**values: str) -> None:
+        for key, value in values.items():
+            monkeypatch.setenv(key, value)
+        get_settings.cache_clear()
+
+    yield apply
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
 # ---------------------------------------------------------------- mail
 
 

@@ -58,6 +58,17 @@ class Query:
         return AccountType.of(await service.get_account(account_id=to_id(account_id)))
 
     @strawberry.field(
+        description="Sub-accounts of an account that I may see (limited by my sub-account permissions). Needs `account.view`.",
+        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.ACCOUNT_VIEW)])],
+    )
+    async def sub_accounts(
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Parent account id.")]
+    ) -> list[AccountType]:
+        user = await require_user(info)
+        rows = await service.visible_sub_accounts(user_id=user.id, account_id=to_id(account_id))
+        return [AccountType.of(a) for a in rows]
+
+    @strawberry.field(
         description="Recent access changes in an account, newest first. Needs `audit.view`.",
         extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.AUDIT_VIEW)])],
     )

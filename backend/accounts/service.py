@@ -105,3 +105,15 @@ async def get_account(*, account_id: int) -> Account:
     if account is None:
         raise NotFound("No such account.")
     return account
+
+
+async def visible_sub_accounts(*, user_id: int, account_id: int) -> list[Account]:
+    """Sub-accounts a member may see: those named on the membership, or all when none are
+    named (admins always see all)."""
+    membership = await active_membership(user_id=user_id, account_id=account_id)
+    if membership is None:
+        return []
+    query = Account.filter(parent_id=account_id)
+    if membership.role != MembershipRole.ADMIN and membership.sub_account_ids:
+        query = query.filter(id__in=membership.sub_account_ids)
+    return await query.order_by("name")
