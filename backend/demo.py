@@ -20,6 +20,8 @@ async def _user(email: str, first: str, last: str) -> User:
 
 async def seed() -> list[str]:
     """Create the demo tenant and people; return lines describing how to sign in."""
+    from backend.families import demo as families
+
     async with in_transaction():
         if not await Account.exists(name="Riverside Gymnastics"):
             admin = await _user(ADMIN_EMAIL, "Alex", "Admin")
@@ -30,8 +32,13 @@ async def seed() -> list[str]:
             await accounts.add_member(
                 account=gym, user=staff, role=MembershipRole.USER, actor_id=admin.id, modules=["dashboard", "customers"]
             )
+        gym = await Account.get(name="Riverside Gymnastics")
+        await families.seed(gym, _user)
     return [
         "Demo data ready. Sign in with:",
         f"  {ADMIN_EMAIL} / {DEMO_PASSWORD}   (admin of Riverside Gymnastics)",
         f"  {STAFF_EMAIL} / {DEMO_PASSWORD}   (office staff)",
+        "  maria@demo.portico.dev / portico-demo-2026   (primary guardian, Garcia family)",
+        "  jose@demo.portico.dev  / portico-demo-2026   (secondary: full ledger, payments)",
+        "  nana@demo.portico.dev  / portico-demo-2026   (secondary in Garcia and Lopez: family switcher)",
     ]

@@ -9,18 +9,20 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 from backend.accounts import schema as accounts
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
+from backend.families import mutations as family_mutations
+from backend.families import schema as families
 from backend.invitations import schema as invitations
 from backend.members import schema as members
 
 
 
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
-class Query(accounts.Query, invitations.Query, members.Query):
+class Query(accounts.Query, invitations.Query, members.Query, families.Query):
     pass
 
 
 @strawberry.type(description="Everything a client can change. Expected failures come back in each payload's `errors`.")
-class Mutation(auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation):
+class Mutation(auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation):
     pass
 
 

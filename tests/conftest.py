@@ -9,6 +9,8 @@ concurrency) and the tables are emptied afterwards.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import os
 import socket
 import tempfile
@@ -144,6 +146,39 @@ def settings_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     yield apply
     monkeypatch.undo()
     get_settings.cache_clear()
+
+
+class QueryCounter(logging.Handler):
+    """Counts SQL statements Tortoise sends while active (`with count_queries() as q: ...; q.count`)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.statements.append(record.getMessage())
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries() -> Any:
+    from tortoise.log import db_client_logger
+
+    @contextlib.contextmanager
+    def counting() -> Iterator[QueryCounter]:
+        handler, level = QueryCounter(), db_client_logger.level
+        db_client_logger.addHandler(handler)
+        db_client_logger.setLevel(logging.DEBUG)
+        try:
+            yield handler
+        finally:
+            db_client_logger.removeHandler(handler)
+            db_client_logger.setLevel(level)
+
+    return counting
 
 
 # ---------------------------------------------------------------- mail

@@ -23,6 +23,19 @@ class Viewer:
     user: UserType = strawberry.field(description="The signed-in person.")
     memberships: list[MembershipType] = strawberry.field(description="Every account this person is a member of.")
 
+    @strawberry.field(description="The family I am acting in (see `switchFamily`), or null when I am in none.")
+    async def active_family(
+        self, info: Info
+    ) -> Annotated["FamilyType", strawberry.lazy("backend.families.types")] | None:  # noqa: F821
+        from backend.families import access, switcher
+        from backend.families.types import FamilyType
+
+        user = await require_user(info)
+        family_id = await switcher.active_family_id(user=user)
+        if family_id is None:
+            return None
+        return FamilyType.of(await access.family_access(user=user, family_id=family_id))
+
 
 @strawberry.type(description="One change to access, for the audit log.")
 class AuditEntry:

@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "backend.invitations.models",
     "backend.audit.models",
     "backend.core.mail.models",
+    "backend.families.models",
 ]
 
 

@@ -1,0 +1,85 @@
+"""Family queries. Without `familyId`, a query uses my active family (the switcher)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.permission import PermissionExtension
+
+from backend.core.graphql import Info, gid, require_user, to_id
+from backend.core.permissions import HasAccountPermission, IsAuthenticated, Permission
+from backend.families import ledger, switcher
+from backend.families.access import FamilyAccess, family_access
+from backend.families.models import Family, FamilyMember, MemberStatus
+from backend.families.types import (
+    FamilyBalance, FamilyChoice, FamilyMember as FamilyMemberType, FamilyRole, FamilyType, LedgerEntry,
+    PaymentMethodType, Student,
+)
+
+FamilyIdArg = Annotated[
+    strawberry.ID | None, strawberry.argument(description="The family; my active family when omitted.")
+]
+
+
+async def scoped(info: Info, family_id: strawberry.ID | None) -> FamilyAccess:
+    user = await require_user(info)
+    fid = await switcher.resolve_family_id(user=user, family_id=to_id(family_id) if family_id is not None else None)
+    return await family_access(user=user, family_id=fid)
+
+
+async def members_of(family_id: int, *, include_revoked: bool = True) -> list[FamilyMemberType]:
+    query = FamilyMember.filter(family_id=family_id)
+    if not include_revoked:
+        query = query.exclude(status=MemberStatus.REVOKED)
+    rows = await query.select_related("invitation").order_by("role", "first_name", "id")
+    return [FamilyMemberType.of(m) for m in rows]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Families I can act in, and which one is active (the family switcher).")
+    async def my_families(self, info: Info) -> list[FamilyChoice]:
+        user = await require_user(info)
+        return [
+            FamilyChoice(id=gid(c.family.id), name=c.family.name, account_name=c.family.account.name,
+                         role=FamilyRole(c.role.value), is_active=c.is_active)
+            for c in await switcher.my_families(user=user)
+        ]
+
+    @strawberry.field(description="A family as I see it: my role and what I may do.")
+    async def family(self, info: Info, family_id: FamilyIdArg = None) -> FamilyType:
+        return FamilyType.of(await scoped(info, family_id))
+
+    @strawberry.field(description="The family's guardians with their status and access. Secondaries see active members only.")
+    async def family_members(self, info: Info, family_id: FamilyIdArg = None) -> list[FamilyMemberType]:
+        access = await scoped(info, family_id)
+        return await members_of(access.family.id, include_revoked=access.is_primary or access.is_staff)
+
+    @strawberry.field(description="Amount due: the limited account details every member may see.")
+    async def family_balance(self, info: Info, family_id: FamilyIdArg = None) -> FamilyBalance:
+        return FamilyBalance.of(await ledger.balance(access=await scoped(info, family_id)))
+
+    @strawberry.field(description="Transaction history, newest first. FORBIDDEN for a secondary without View Full Ledger.")
+    async def family_transactions(self, info: Info, family_id: FamilyIdArg = None) -> list[LedgerEntry]:
+        return [LedgerEntry.of(e) for e in await ledger.transactions(access=await scoped(info, family_id))]
+
+    @strawberry.field(description="My saved payment methods in the family (staff see all).")
+    async def payment_methods(self, info: Info, family_id: FamilyIdArg = None) -> list[PaymentMethodType]:
+        access = await scoped(info, family_id)
+        return [PaymentMethodType.of(p, access.user.id) for p in await ledger.payment_methods(access=access)]
+
+    @strawberry.field(description="The family's students and their enrollments.")
+    async def family_students(self, info: Info, family_id: FamilyIdArg = None) -> list[Student]:
+        return [Student.of(s) for s in await ledger.students(access=await scoped(info, family_id))]
+
+    @strawberry.field(
+        description="Families of an account, for office staff. Needs `families.manage`.",
+        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.FAMILIES_MANAGE)])],
+    )
+    async def account_families(
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")]
+    ) -> list[FamilyType]:
+        user = await require_user(info)
+        rows = await Family.filter(account_id=to_id(account_id)).select_related("account", "primary").order_by("name")
+        return [FamilyType.of(FamilyAccess(f, user, None, is_primary=False, is_staff=True)) for f in rows]
