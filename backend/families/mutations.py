@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import strawberry
 
@@ -17,7 +17,6 @@ from backend.families.types import FamilyMember, FamilyType, LedgerEntry, Paymen
 
 SecondaryId = Annotated[strawberry.ID, strawberry.argument(description="The secondary user's family-member id.")]
 FamilyId = Annotated[strawberry.ID, strawberry.argument(description="Family id.")]
-T = TypeVar("T")
 
 
 @strawberry.input(description="A secondary user's details. The email is required before an invitation can be sent.")
@@ -67,7 +66,7 @@ async def _secondary(info: Info, call: Callable[..., Awaitable[Any]], **kwargs: 
     return SecondaryPayload(secondary=FamilyMember.of(member))
 
 
-async def _student(info: Info, call: Callable[..., Awaitable[Any]], student_id: int, **kwargs: Any) -> StudentPayload:
+async def _student(info: Info, call: Callable[..., Awaitable[Any]], **kwargs: Any) -> StudentPayload:
     from backend.families.models import Student as StudentModel
 
     actor = await require_user(info)
@@ -75,7 +74,7 @@ async def _student(info: Info, call: Callable[..., Awaitable[Any]], student_id: 
         await call(actor=actor, **kwargs)
     except DomainError as e:
         return StudentPayload(errors=[MutationError.of(e)])
-    student = await StudentModel.get(id=student_id).prefetch_related("enrollments")
+    student = await StudentModel.get(id=kwargs["student_id"]).prefetch_related("enrollments")
     return StudentPayload(student=Student.of(student))
 
 
@@ -196,13 +195,13 @@ class Mutation:
         first_name: Annotated[str, strawberry.argument(description="First name.")],
         last_name: Annotated[str, strawberry.argument(description="Last name.")],
     ) -> StudentPayload:
-        sid = to_id(student_id)
-        return await _student(info, ledger.update_student, sid, student_id=sid, first_name=first_name, last_name=last_name)
+        return await _student(
+            info, ledger.update_student, student_id=to_id(student_id), first_name=first_name, last_name=last_name
+        )
 
     @strawberry.mutation(description="Primary guardian or staff: enroll a student in a class. Secondary users never can.")
     async def enroll_student(
         self, info: Info, student_id: Annotated[strawberry.ID, strawberry.argument(description="Student id.")],
         class_name: Annotated[str, strawberry.argument(description="The class.")],
     ) -> StudentPayload:
-        sid = to_id(student_id)
-        return await _student(info, ledger.enroll_student, sid, student_id=sid, class_name=class_name)
+        return await _student(info, ledger.enroll_student, student_id=to_id(student_id), class_name=class_name)
