@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 
 from backend.accounts import schema as accounts
 from backend.auth import schema as auth
@@ -13,7 +18,6 @@ from backend.families import mutations as family_mutations
 from backend.families import schema as families
 from backend.invitations import schema as invitations
 from backend.members import schema as members
-
 
 
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PORTICO_TEST_PG="${PORTICO_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
+echo "==> lint (ruff)"
+.venv/bin/ruff check backend tests
 status=0
 for database in ${PORTICO_TEST_DATABASES:-sqlite postgres}; do
   echo "==> tests on $database"

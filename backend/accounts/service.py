@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from email_validator import EmailNotValidError, validate_email
 
-from backend.accounts.models import Account, Membership, MembershipRole, MembershipStatus, User
+from backend.accounts.models import (
+    Account,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    User,
+)
 from backend.accounts.modules import allowed_modules, permissions_for
 from backend.audit import service as audit
 from backend.core.errors import DomainError, ErrorCode, NotFound

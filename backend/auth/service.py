@@ -17,7 +17,14 @@ from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode
 from backend.core.mail import service as mail
 from backend.core.passwords import validate_password
-from backend.core.security import create_access_token, hash_password, new_token, token_hash, utcnow, verify_password
+from backend.core.security import (
+    create_access_token,
+    hash_password,
+    new_token,
+    token_hash,
+    utcnow,
+    verify_password,
+)
 
 
 @dataclass(frozen=True)

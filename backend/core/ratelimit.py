@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from limits import parse
 from limits.aio.storage import MemoryStorage, Storage
-from limits.storage import storage_from_string
 from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
 
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode

@@ -10,7 +10,15 @@ from backend.accounts.models import Account, User
 from backend.core.security import utcnow
 from backend.families import service
 from backend.families.models import (
-    Enrollment, Family, FamilyMember, LedgerEntry, LedgerKind, MemberRole, MemberStatus, PaymentMethod, Student,
+    Enrollment,
+    Family,
+    FamilyMember,
+    LedgerEntry,
+    LedgerKind,
+    MemberRole,
+    MemberStatus,
+    PaymentMethod,
+    Student,
 )
 
 UserMaker = Callable[[str, str, str], Awaitable[User]]

@@ -13,7 +13,13 @@ from backend.accounts.models import User
 from backend.audit import service as audit
 from backend.core.errors import DomainError, ErrorCode, Forbidden, NotFound
 from backend.families.access import FamilyAccess, family_access
-from backend.families.models import Enrollment, LedgerEntry, LedgerKind, PaymentMethod, Student
+from backend.families.models import (
+    Enrollment,
+    LedgerEntry,
+    LedgerKind,
+    PaymentMethod,
+    Student,
+)
 
 MAX_PAYMENT_CENTS = 10_000_000
 

@@ -13,7 +13,13 @@ from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
 from backend.families import ledger, service, switcher
 from backend.families.access import family_access
-from backend.families.types import FamilyMember, FamilyType, LedgerEntry, PaymentMethodType, Student
+from backend.families.types import (
+    FamilyMember,
+    FamilyType,
+    LedgerEntry,
+    PaymentMethodType,
+    Student,
+)
 
 SecondaryId = Annotated[strawberry.ID, strawberry.argument(description="The secondary user's family-member id.")]
 FamilyId = Annotated[strawberry.ID, strawberry.argument(description="Family id.")]

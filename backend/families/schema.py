@@ -13,8 +13,16 @@ from backend.families import ledger, switcher
 from backend.families.access import FamilyAccess, family_access
 from backend.families.models import Family, FamilyMember, MemberStatus
 from backend.families.types import (
-    FamilyBalance, FamilyChoice, FamilyMember as FamilyMemberType, FamilyRole, FamilyType, LedgerEntry,
-    PaymentMethodType, Student,
+    FamilyBalance,
+    FamilyChoice,
+    FamilyRole,
+    FamilyType,
+    LedgerEntry,
+    PaymentMethodType,
+    Student,
+)
+from backend.families.types import (
+    FamilyMember as FamilyMemberType,
 )
 
 FamilyIdArg = Annotated[

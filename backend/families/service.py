@@ -13,7 +13,14 @@ from backend.core.errors import DomainError, ErrorCode, Forbidden
 from backend.core.mail import service as mail
 from backend.core.security import utcnow
 from backend.families.access import family_access, get_family, secondary_for
-from backend.families.models import ActiveFamily, Family, FamilyMember, MemberRole, MemberStatus, PaymentMethod
+from backend.families.models import (
+    ActiveFamily,
+    Family,
+    FamilyMember,
+    MemberRole,
+    MemberStatus,
+    PaymentMethod,
+)
 from backend.invitations import service as invitations
 from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
 

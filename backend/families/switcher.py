@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from backend.accounts.models import User
 from backend.core.errors import Forbidden
 from backend.families.access import family_access
-from backend.families.models import ActiveFamily, Family, FamilyMember, MemberRole, MemberStatus
+from backend.families.models import (
+    ActiveFamily,
+    Family,
+    FamilyMember,
+    MemberRole,
+    MemberStatus,
+)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,11 @@ from backend.auth.schema import AuthTokens
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info
 from backend.invitations import service
-from backend.invitations.types import InvitationKind, InvitationPreview, InvitationStatus
+from backend.invitations.types import (
+    InvitationKind,
+    InvitationPreview,
+    InvitationStatus,
+)
 
 
 @strawberry.type(description="Result of `acceptInvitation`.")

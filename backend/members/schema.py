@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-
 from typing import Annotated
 
 import strawberry
@@ -12,7 +11,12 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts import models as am
 from backend.accounts.modules import Module
-from backend.accounts.types import MembershipRole, MembershipStatus, MembershipType, UserType
+from backend.accounts.types import (
+    MembershipRole,
+    MembershipStatus,
+    MembershipType,
+    UserType,
+)
 from backend.auth.schema import OkPayload, ok_or
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id

@@ -13,7 +13,13 @@ from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
 from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
-from backend.accounts.models import Account, Membership, MembershipRole, MembershipStatus, User
+from backend.accounts.models import (
+    Account,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    User,
+)
 from backend.accounts.modules import allowed_modules
 from backend.audit import service as audit
 from backend.auth import service as auth

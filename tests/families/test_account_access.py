@@ -1,7 +1,13 @@
 from backend.families.models import FamilyMember, LedgerEntry, LedgerKind, PaymentMethod
 from tests.conftest import Api, Mailbox
-
-from tests.families.helpers import ACCESS, BALANCE, TRANSACTIONS, active_secondary, household, secondary_row
+from tests.families.helpers import (
+    ACCESS,
+    BALANCE,
+    TRANSACTIONS,
+    active_secondary,
+    household,
+    secondary_row,
+)
 
 ADD_CARD = """mutation C($f: ID!, $b: String!, $l: String!) {
   addPaymentMethod(familyId: $f, brand: $b, last4: $l) { paymentMethod { id brand last4 mine } errors { code field } } }"""

@@ -7,7 +7,16 @@ from backend.invitations.models import Invitation
 from tests.conftest import Api, Mailbox, body_text
 from tests.factories import link_token, make_user, token_for
 from tests.families.helpers import (
-    ACCEPT, ADD, FAMILY, INVITE, MEMBERS, RESEND, SECONDARY_PASSWORD, household, invited_secondary, secondary_row,
+    ACCEPT,
+    ADD,
+    FAMILY,
+    INVITE,
+    MEMBERS,
+    RESEND,
+    SECONDARY_PASSWORD,
+    household,
+    invited_secondary,
+    secondary_row,
 )
 
 ME = "query { me { activeFamily { name myRole canViewLedger canMakePayments } } }"

@@ -1,10 +1,30 @@
 from backend.audit.models import AuditEvent
-from backend.families.models import ActiveFamily, FamilyMember, LedgerEntry, MemberStatus, PaymentMethod, Student
+from backend.families.models import (
+    ActiveFamily,
+    FamilyMember,
+    LedgerEntry,
+    MemberStatus,
+    PaymentMethod,
+    Student,
+)
 from backend.invitations.models import Invitation, InvitationStatus
 from tests.conftest import Api, Mailbox, body_text
 from tests.families.helpers import (
-    ACCEPT, ACCESS, ADD, BALANCE, FAMILY, INVITE, MEMBERS, RESEND, REVOKE, SECONDARY_PASSWORD, TRANSACTIONS,
-    active_secondary, household, invited_secondary, secondary_row,
+    ACCEPT,
+    ACCESS,
+    ADD,
+    BALANCE,
+    FAMILY,
+    INVITE,
+    MEMBERS,
+    RESEND,
+    REVOKE,
+    SECONDARY_PASSWORD,
+    TRANSACTIONS,
+    active_secondary,
+    household,
+    invited_secondary,
+    secondary_row,
 )
 
 ADD_CARD = """mutation C($f: ID!) { addPaymentMethod(familyId: $f, brand: "Amex", last4: "0005") { paymentMethod { id } } }"""

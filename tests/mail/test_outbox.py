@@ -11,7 +11,7 @@ from backend.core.mail import service as mail
 from backend.core.mail import worker
 from backend.core.mail.models import OutboxEmail, OutboxStatus
 from backend.core.security import utcnow
-from tests.conftest import Mailbox, _free_port, body_text
+from tests.conftest import Mailbox, _free_port
 
 
 async def _queue(n: int = 1, **context: str) -> None:
