@@ -123,3 +123,27 @@ def test_rotated_secret_still_verifies_old_tokens() -> None:
     new = Settings(secret_key="n" * 40, previous_secret_keys=("o" * 40,))
     token = create_access_token(user_id=1, session_id=uuid.uuid4(), settings=old)
     assert decode_access_token(token, new).user_id == 1
+
+
+def test_rs256_tokens_verify_with_the_public_key_only() -> None:
+    import uuid
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    s = Settings(jwt_algorithm="RS256", jwt_private_key=private, jwt_public_key=public)
+    token = create_access_token(user_id=3, session_id=uuid.uuid4(), settings=s)
+    assert decode_access_token(token, s).user_id == 3
+    # An HS256 token signed with the public key (algorithm confusion) is refused.
+    from jose import jwt
+
+    header = jwt.get_unverified_header(token)
+    forged = jwt.encode(jwt.get_unverified_claims(token), "x" * 40, algorithm="HS256", headers={"kid": header["kid"]})
+    try:
+        decode_access_token(forged, s)
+    except InvalidToken:
+        return
+    raise AssertionError("forged token accepted")

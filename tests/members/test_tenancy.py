@@ -14,6 +14,11 @@ AUDIT = "query L($a: ID!) { auditLog(accountId: $a) { action } }"
 INVITE = """mutation I($a: ID!) { inviteUsers(accountId: $a, input: {emails: ["x@example.com"]}) { invitedCount } }"""
 DEACTIVATE = "mutation D($a: ID!, $u: ID!) { deactivateUser(accountId: $a, userId: $u) { errors { code } } }"
 REMOVE = "mutation R($a: ID!, $u: ID!) { removeUser(accountId: $a, userId: $u) { ok } }"
+RESEND = "mutation S($a: ID!, $i: ID!) { resendInvitation(accountId: $a, invitationId: $i) { errors { code } } }"
+WITHDRAW = "mutation W($a: ID!, $i: ID!) { removeInvitation(accountId: $a, invitationId: $i) { ok } }"
+PERMS = """mutation P($a: ID!, $u: ID!) { setUserPermissions(accountId: $a, userId: $u, role: ADMIN, modules: [],
+  subAccountIds: []) { errors { code } } }"""
+RESET = "mutation X($a: ID!, $u: ID!) { sendUserPasswordReset(accountId: $a, userId: $u) { ok } }"
 
 
 async def _two_tenants() -> tuple:
@@ -27,6 +32,8 @@ async def _two_tenants() -> tuple:
 
 async def test_admin_of_a_gets_forbidden_on_b_and_nothing_changes(api: Api) -> None:
     alice, a, bob, b, b_member = await _two_tenants()
+    await members.invite_users(account=b, inviter=bob, emails=["pending@b.example.com"], role=MembershipRole.USER, modules=[], sub_account_ids=[])
+    b_invitation = await Invitation.get(email="pending@b.example.com")
     as_alice = api.as_(await token_for(alice))
     before = (await Membership.all().count(), await Invitation.all().count(), await AuditEvent.all().count())
 
@@ -39,6 +46,10 @@ async def test_admin_of_a_gets_forbidden_on_b_and_nothing_changes(api: Api) -> N
         (INVITE, {"a": str(b.id)}),
         (DEACTIVATE, {"a": str(b.id), "u": str(b_member.id)}),
         (REMOVE, {"a": str(b.id), "u": str(b_member.id)}),
+        (RESEND, {"a": str(b.id), "i": str(b_invitation.id)}),
+        (WITHDRAW, {"a": str(b.id), "i": str(b_invitation.id)}),
+        (PERMS, {"a": str(b.id), "u": str(b_member.id)}),
+        (RESET, {"a": str(b.id), "u": str(b_member.id)}),
     ]:
         body = await as_alice.raw(doc, variables)
         assert body["data"] is None, body
@@ -47,6 +58,16 @@ async def test_admin_of_a_gets_forbidden_on_b_and_nothing_changes(api: Api) -> N
     after = (await Membership.all().count(), await Invitation.all().count(), await AuditEvent.all().count())
     assert after == before
     assert (await Membership.get(user=b_member, account=b)).status == MembershipStatus.ACTIVE
+    assert (await Invitation.get(id=b_invitation.id)).send_count == 1
+
+
+async def test_admin_of_a_cannot_touch_b_invitations_through_a(api: Api) -> None:
+    alice, a, bob, b, _ = await _two_tenants()
+    await members.invite_users(account=b, inviter=bob, emails=["pending@b.example.com"], role=MembershipRole.USER, modules=[], sub_account_ids=[])
+    inv = await Invitation.get()
+    body = await api.as_(await token_for(alice)).raw(WITHDRAW, {"a": str(a.id), "i": str(inv.id)})
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert (await Invitation.get()).status.value == "pending"
 
 
 async def test_admin_of_a_cannot_reach_b_members_through_a(api: Api) -> None:
