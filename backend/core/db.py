@@ -16,6 +16,10 @@ MODEL_MODULES = [
     "backend.invitations.models",
     "backend.audit.models",
     "backend.core.mail.models",
+    "backend.seats.models",
+    "backend.teams.models",
+    "backend.learning.models",
+    "backend.activity.models",
 ]
 
 
