@@ -62,7 +62,7 @@ async def make_seat_user(subscription: Any, user: User | None = None, *, active:
     from backend.seats import service as seats_service
     from backend.seats.models import SeatHolder, SeatStatus
 
-    user = user or await make_user(first=first, last=last)
+    user = user or await make_user(first=first, last=last, password=None)  # type: ignore[arg-type]
     if active:
         await seats_service.take_seat(subscription_id=subscription.id, user_id=user.id)
     holder, _ = await SeatHolder.get_or_create(subscription_id=subscription.id, user_id=user.id)
