@@ -36,7 +36,7 @@ async def _send(request: Request, *, report: xlsx.OrgReport | None, user_id: int
     except BaseException:
         os.unlink(path)
         raise
-    name = f"{report.value}.xlsx" if report else f"activity-{person.email}.xlsx"  # type: ignore[union-attr]
+    name = f"{report.value}.xlsx" if report else f"activity-user-{person.id}.xlsx"  # type: ignore[union-attr]
     return FileResponse(path, media_type=XLSX, filename=name, background=BackgroundTask(os.unlink, path))
 
 

@@ -76,7 +76,7 @@ async def write(path: str, *, subscription_id: int, report: OrgReport | None, us
     count = 0
     async for rows in _chunks(subscription_id, kinds, user.id if user else None):
         for _, at, kind, first, last, email, ckind, title in rows:
-            tail = [LABELS[ActivityKind(kind)], ckind or "", title or ""]
+            tail = [LABELS[ActivityKind(kind)], getattr(ckind, "value", ckind) or "", title or ""]
             ws.append([_when(at), *tail] if user is not None else [_when(at), first, last, email, *tail])
             count += 1
     wb.save(path)
