@@ -6,6 +6,7 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
 from backend.accounts.models import Account, MembershipRole, User
+from backend.seats import demo as seats_demo
 
 DEMO_PASSWORD = "portico-demo-2026"
 ADMIN_EMAIL = "admin@demo.portico.dev"
@@ -30,6 +31,7 @@ async def seed() -> list[str]:
             await accounts.add_member(
                 account=gym, user=staff, role=MembershipRole.USER, actor_id=admin.id, modules=["dashboard", "customers"]
             )
+        await seats_demo.seed(admin_email=ADMIN_EMAIL, password=DEMO_PASSWORD)
     return [
         "Demo data ready. Sign in with:",
         f"  {ADMIN_EMAIL} / {DEMO_PASSWORD}   (admin of Riverside Gymnastics)",
