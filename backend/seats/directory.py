@@ -48,8 +48,10 @@ def _matches(terms: list[str], *values: str) -> bool:
     return all(t in hay for t in terms)
 
 
-def _holders_query(subscription_id: int, status: UserFilter | None, terms: list[str]):  # type: ignore[no-untyped-def]
+def _holders_query(subscription_id: int, status: UserFilter | None, terms: list[str], user_id: int | None = None):  # type: ignore[no-untyped-def]
     q = SeatHolder.filter(subscription_id=subscription_id)
+    if user_id is not None:
+        q = q.filter(user_id=user_id)
     if status == UserFilter.ACTIVE:
         q = q.filter(seat_status=SeatStatus.ACTIVE)
     elif status == UserFilter.DEACTIVATED:
@@ -62,13 +64,14 @@ def _holders_query(subscription_id: int, status: UserFilter | None, terms: list[
 
 
 async def users(
-    *, subscription: Subscription, status: UserFilter | None = None, search: str = ""
+    *, subscription: Subscription, status: UserFilter | None = None, search: str = "", user_id: int | None = None
 ) -> list[DirectoryRow]:
-    """People (and pending invitations) alphabetically by name; search matches name or email."""
+    """People (and pending invitations) alphabetically by name; search matches name or email.
+    With `user_id`, only that person's row (no invitations)."""
     terms = [t.lower() for t in search.split() if t]
     rows: list[DirectoryRow] = []
     if status != UserFilter.INVITED:
-        holders = await _holders_query(subscription.id, status, terms)
+        holders = await _holders_query(subscription.id, status, terms, user_id)
         teams: dict[int, list[str]] = defaultdict(list)
         for tm in await TeamMember.filter(
             team__subscription_id=subscription.id, user_id__in=[h.user_id for h in holders]  # type: ignore[attr-defined]
@@ -82,7 +85,7 @@ async def users(
             )
             for h in holders
         ]
-    if status in (None, UserFilter.INVITED):
+    if status in (None, UserFilter.INVITED) and user_id is None:
         rows += [
             DirectoryRow(
                 email=i.email, first_name=i.first_name, last_name=i.last_name, status="invited",
@@ -133,5 +136,5 @@ async def usage(*, subscription_id: int, days: int = 30, until: date | None = No
 
 async def row(*, subscription: Subscription, user_id: int) -> DirectoryRow:
     """One person's row, as in `users`."""
-    found = [r for r in await users(subscription=subscription) if r.user is not None and r.user.id == user_id]
-    return found[0]
+    [found] = await users(subscription=subscription, user_id=user_id)
+    return found

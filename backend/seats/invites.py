@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
 from backend.accounts.models import User
-from backend.core.errors import DomainError, ErrorCode
+from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.invitations import service as invitations
 from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
 from backend.seats import service as seats
@@ -76,6 +76,27 @@ async def accept_seat(invitation: Invitation, user: User) -> None:
 
 
 invitations.register_handler(InvitationKind.SEAT, accept_seat)
+
+
+async def get_invitation(*, actor: User, subscription_id: int, invitation_id: int) -> Invitation:
+    await seats.require_seat_admin(subscription_id=subscription_id, user=actor)
+    inv = await Invitation.get_or_none(id=invitation_id, target=target_of(subscription_id), kind=InvitationKind.SEAT)
+    if inv is None:
+        raise NotFound("No such invitation on this subscription.")
+    return inv
+
+
+async def resend(*, actor: User, subscription_id: int, invitation_id: int) -> Invitation:
+    """A fresh link for someone who missed the first one; the old link stops working."""
+    inv = await get_invitation(actor=actor, subscription_id=subscription_id, invitation_id=invitation_id)
+    async with in_transaction():
+        return await invitations.resend(invitation=inv, actor=actor)
+
+
+async def revoke(*, actor: User, subscription_id: int, invitation_id: int) -> None:
+    inv = await get_invitation(actor=actor, subscription_id=subscription_id, invitation_id=invitation_id)
+    async with in_transaction():
+        await invitations.revoke(invitation=inv, actor=actor)
 
 
 async def pending(*, subscription_id: int) -> list[Invitation]:

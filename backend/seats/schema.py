@@ -20,9 +20,11 @@ from backend.seats.types import (
     SeatUserFilter, SeatUserStatus, SubscriptionPayload, SubscriptionType, UsageDay,
 )
 
+
 SIGNED_IN = [PermissionExtension(permissions=[IsAuthenticated()])]
 SubArg = Annotated[strawberry.ID, strawberry.argument(description="The subscription.")]
 UserArg = Annotated[strawberry.ID, strawberry.argument(description="The person's user id.")]
+InvitationArg = Annotated[strawberry.ID, strawberry.argument(description="The seat invitation.")]
 
 
 async def subscription_type(sub: Subscription) -> SubscriptionType:
@@ -111,6 +113,22 @@ class Mutation:
         except DomainError as e:
             return InviteSeatUserPayload(errors=[MutationError.of(e)])
         return InviteSeatUserPayload(invitation=InvitationType.of(inv))
+
+    @strawberry.mutation(description="Send a fresh link for a pending or expired seat invitation; the old link stops working. Seat admins only.", extensions=SIGNED_IN)
+    async def resend_seat_invitation(self, info: Info, subscription_id: SubArg, invitation_id: InvitationArg) -> InviteSeatUserPayload:
+        try:
+            inv = await invites.resend(actor=await require_user(info), subscription_id=to_id(subscription_id), invitation_id=to_id(invitation_id))
+        except DomainError as e:
+            return InviteSeatUserPayload(errors=[MutationError.of(e)])
+        return InviteSeatUserPayload(invitation=InvitationType.of(inv))
+
+    @strawberry.mutation(description="Withdraw a pending seat invitation; its link stops working. Seat admins only.", extensions=SIGNED_IN)
+    async def revoke_seat_invitation(self, info: Info, subscription_id: SubArg, invitation_id: InvitationArg) -> OkPayload:
+        try:
+            await invites.revoke(actor=await require_user(info), subscription_id=to_id(subscription_id), invitation_id=to_id(invitation_id))
+        except DomainError as e:
+            return ok_or(e)
+        return ok_or()
 
     @strawberry.mutation(description="Give a person on the subscription an active seat (needs a free seat: else NO_FREE_SEAT). Seat admins only.", extensions=SIGNED_IN)
     async def activate_seat(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> SeatPayload:

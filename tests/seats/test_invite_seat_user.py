@@ -101,3 +101,23 @@ async def test_only_seat_admins_invite(api: Api, mailbox: Mailbox) -> None:
         code = await api.as_(await token_for(who)).error_code(INVITE, {"s": str(sub.id), "input": _input()})
         assert code == "FORBIDDEN"
     assert await Invitation.all().count() == 0
+
+
+async def test_resend_and_revoke_a_seat_invitation(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api)
+    await as_admin(INVITE, {"s": str(sub.id), "input": _input()})
+    old = link_token(body_text((await mailbox.deliver())[-1]), "/accept-invitation")
+    inv = await Invitation.get()
+    resend = """mutation R($s: ID!, $i: ID!) { resendSeatInvitation(subscriptionId: $s, invitationId: $i) {
+      invitation { sendCount } errors { code } } }"""
+    revoke = "mutation X($s: ID!, $i: ID!) { revokeSeatInvitation(subscriptionId: $s, invitationId: $i) { ok errors { code } } }"
+    v = {"s": str(sub.id), "i": str(inv.id)}
+    outsider = await make_user("outsider@example.com")
+    assert await api.as_(await token_for(outsider)).error_code(resend, v) == "FORBIDDEN"
+    assert (await as_admin(resend, v))["resendSeatInvitation"] == {"invitation": {"sendCount": 2}, "errors": []}
+    new = link_token(body_text((await mailbox.deliver())[-1]), "/accept-invitation")
+    assert new != old
+    assert (await api(ACCEPT, {"t": old, "p": PASSWORD}))["acceptInvitation"]["errors"] == [{"code": "TOKEN_INVALID"}]
+    assert (await as_admin(revoke, v))["revokeSeatInvitation"] == {"ok": True, "errors": []}
+    assert (await api(ACCEPT, {"t": new, "p": PASSWORD}))["acceptInvitation"]["errors"] == [{"code": "INVITATION_REVOKED"}]
+    assert not await SeatHolder.exists(user__email="dana@example.com")

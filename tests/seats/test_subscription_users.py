@@ -9,7 +9,7 @@ from tortoise import connections
 
 from backend.activity.models import ActivityEvent, ActivityKind
 from backend.core.security import utcnow
-from backend.learning.models import ContentItem, ContentKind
+from backend.learning.models import Assignment, AssignmentTarget, ContentItem, ContentKind, LearningModule, ModuleItem
 from backend.teams.models import Team, TeamMember
 from tests.conftest import Api, Mailbox, body_text
 from tests.factories import link_token, make_account, make_seat_user, make_subscription, make_user, token_for
@@ -76,9 +76,35 @@ async def test_filters_order_and_search(api: Api) -> None:
 
 async def _people(sub, n: int) -> None:  # type: ignore[no-untyped-def]
     team = await Team.create(subscription=sub, name=f"Team {n}")
+    module = await LearningModule.create(subscription=sub, name=f"Module {n}")
+    item = await ContentItem.create(kind=ContentKind.EPISODE, slug=f"ep-{n}", title="Episode")
+    await ModuleItem.create(module=module, content=item)
+    assignment = await Assignment.create(subscription=sub, module=module, due_on=utcnow().date())
+    await AssignmentTarget.create(assignment=assignment, team=team)
     for i in range(n):
         u = await make_seat_user(sub, active=i % 3 != 0, first=f"P{i:03}")
         await TeamMember.create(team=team, user=u)
+        await AssignmentTarget.create(assignment=assignment, user=u)
+        await ActivityEvent.create(subscription=sub, user=u, kind=ActivityKind.VIEWED_COMPLETELY, content=item, occurred_at=utcnow())
+
+
+TEAMS = "query T($s: ID!) { teams(subscriptionId: $s) { name members { email } } }"
+ASSIGNMENTS = "query A($s: ID!) { assignments(subscriptionId: $s) { completedCount people { user { email } complete } } }"
+
+
+@pytest.mark.parametrize("document", [TEAMS, ASSIGNMENTS])
+async def test_teams_and_assignments_cost_the_same_queries_for_3_or_30_people(api: Api, monkeypatch: pytest.MonkeyPatch, document: str) -> None:
+    admin, small = await _setup()
+    big = await make_subscription(await make_account("Big Co", admin=admin), admin, seats=50)
+    await _people(small, 3)
+    await _people(big, 30)
+    as_admin = api.as_(await token_for(admin))
+    counts = []
+    for sub in (small, big):
+        with count_queries(monkeypatch) as calls:
+            await as_admin(document, {"s": str(sub.id)})
+        counts.append(len(calls))
+    assert counts[0] == counts[1], counts
 
 
 @pytest.mark.parametrize("status", [None, "ACTIVE", "ADMINS"])
