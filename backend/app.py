@@ -1,4 +1,4 @@
-"""The Starlette application: `POST /graphql`, `GET /healthz`."""
+"""The Starlette application: `POST /graphql`, `GET /healthz`, `GET /reports/...xlsx`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from backend.core.config import get_settings
 from backend.core.context import Context
 from backend.core.mail import service as mail
 from backend.core.mail import worker
+from backend.reports.routes import routes as report_routes
 from backend.schema import schema
 
 log = logging.getLogger("portico")
@@ -67,7 +68,7 @@ def create_app(*, manage_db: bool = True) -> Starlette:
     graphql = PorticoGraphQL(schema, graphql_ide="graphiql" if settings.debug else None, allow_queries_via_get=False)
     return Starlette(
         debug=False,
-        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz)],
+        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz), *report_routes],
         middleware=[
             Middleware(
                 CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],

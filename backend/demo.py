@@ -6,6 +6,7 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
 from backend.accounts.models import Account, MembershipRole, User
+from backend.seats import demo as seats_demo
 
 DEMO_PASSWORD = "portico-demo-2026"
 ADMIN_EMAIL = "admin@demo.portico.dev"
@@ -34,9 +35,10 @@ async def seed() -> list[str]:
             )
         gym = await Account.get(name="Riverside Gymnastics")
         await families.seed(gym, _user)
+        await seats_demo.seed(admin_email=ADMIN_EMAIL, password=DEMO_PASSWORD)
     return [
         "Demo data ready. Sign in with:",
-        f"  {ADMIN_EMAIL} / {DEMO_PASSWORD}   (admin of Riverside Gymnastics)",
+        f"  {ADMIN_EMAIL} / {DEMO_PASSWORD}   (admin of Riverside Gymnastics, seat admin of its subscription)",
         f"  {STAFF_EMAIL} / {DEMO_PASSWORD}   (office staff)",
         "  maria@demo.portico.dev / portico-demo-2026   (primary guardian, Garcia family)",
         "  jose@demo.portico.dev  / portico-demo-2026   (secondary: full ledger, payments)",

@@ -12,21 +12,31 @@ from strawberry.extensions import (
 )
 
 from backend.accounts import schema as accounts
+from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
 from backend.families import mutations as family_mutations
 from backend.families import schema as families
 from backend.invitations import schema as invitations
+from backend.learning import schema as learning
 from backend.members import schema as members
+from backend.seats import schema as seats
+from backend.teams import schema as teams
 
 
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
-class Query(accounts.Query, invitations.Query, members.Query, families.Query):
+class Query(
+    accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query, learning.Query,
+    activity.Query,
+):
     pass
 
 
 @strawberry.type(description="Everything a client can change. Expected failures come back in each payload's `errors`.")
-class Mutation(auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation):
+class Mutation(
+    auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation, seats.Mutation,
+    teams.Mutation, learning.Mutation, activity.Mutation,
+):
     pass
 
 

@@ -42,3 +42,30 @@ def link_token(text: str, path: str) -> str:
 
 def ids(rows: list[dict[str, Any]], key: str = "email") -> list[Any]:
     return [r[key] for r in rows]
+
+
+async def make_subscription(account: Account, admin: User, *, seats: int = 3, days_left: int = 300, name: str = "Team plan") -> Any:
+    from datetime import timedelta
+
+    from backend.core.security import utcnow
+    from backend.seats import service as seats_service
+
+    today = utcnow().date()
+    return await seats_service.create_subscription(
+        account=account, actor=admin, name=name, seat_count=seats, starts_on=today - timedelta(days=30),
+        ends_on=today + timedelta(days=days_left), features=["Video library", "Practice labs"],
+    )
+
+
+async def make_seat_user(subscription: Any, user: User | None = None, *, active: bool = True, admin: bool = False, first: str = "Test", last: str = "Person") -> User:
+    """A person on a subscription: an active seat, a deactivated one, and/or seat admin."""
+    from backend.seats import service as seats_service
+    from backend.seats.models import SeatHolder, SeatStatus
+
+    user = user or await make_user(first=first, last=last, password=None)  # type: ignore[arg-type]
+    if active:
+        await seats_service.take_seat(subscription_id=subscription.id, user_id=user.id)
+    holder, _ = await SeatHolder.get_or_create(subscription_id=subscription.id, user_id=user.id)
+    status = SeatStatus.ACTIVE if active else SeatStatus.DEACTIVATED if not admin else holder.seat_status
+    await SeatHolder.filter(id=holder.id).update(is_admin=admin or holder.is_admin, seat_status=status)
+    return user

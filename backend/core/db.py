@@ -17,6 +17,10 @@ MODEL_MODULES = [
     "backend.audit.models",
     "backend.core.mail.models",
     "backend.families.models",
+    "backend.seats.models",
+    "backend.teams.models",
+    "backend.learning.models",
+    "backend.activity.models",
 ]
 
 

@@ -1,0 +1,113 @@
+"""GraphQL types for content, learning modules and assignments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+
+import strawberry
+
+from backend.accounts.types import UserType
+from backend.core.errors import MutationError
+from backend.learning import models
+from backend.learning.service import AssignmentReport, PersonProgress
+from backend.seats.service import today
+
+
+@strawberry.enum(description="What a content item is.")
+class ContentKind(Enum):
+    EPISODE = "episode"
+    COURSE = "course"
+    LAB = "lab"
+
+
+@strawberry.type(name="ContentItem", description="An episode, course or lab from the catalogue.")
+class ContentItemType:
+    id: strawberry.ID = strawberry.field(description="Content id.")
+    kind: ContentKind = strawberry.field(description="Episode, course or lab.")
+    title: str = strawberry.field(description="Title.")
+    minutes: int = strawberry.field(description="Running time in minutes.")
+
+    @classmethod
+    def of(cls, c: models.ContentItem) -> "ContentItemType":
+        return cls(id=strawberry.ID(str(c.id)), kind=ContentKind(c.kind.value), title=c.title, minutes=c.minutes)
+
+
+@strawberry.type(name="LearningModule", description="A named, described collection of content to assign.")
+class LearningModuleType:
+    id: strawberry.ID = strawberry.field(description="Module id.")
+    name: str = strawberry.field(description="Name.")
+    description: str = strawberry.field(description="Description.")
+    items: list[ContentItemType] = strawberry.field(description="Its content, in order.")
+
+    @classmethod
+    def of(cls, m: models.LearningModule) -> "LearningModuleType":
+        items = [i.content for i in sorted(m.items, key=lambda i: i.position)]
+        return cls(id=strawberry.ID(str(m.id)), name=m.name, description=m.description, items=[ContentItemType.of(c) for c in items])
+
+
+@strawberry.type(description="One person's progress on an assignment.")
+class AssignmentProgress:
+    user: UserType = strawberry.field(description="The person.")
+    completed_items: int = strawberry.field(description="Module items completed.")
+    total_items: int = strawberry.field(description="Items in the module.")
+    complete: bool = strawberry.field(description="Every item completed.")
+    completed_at: datetime | None = strawberry.field(description="When the last item was completed, if complete.")
+
+    @classmethod
+    def of(cls, p: PersonProgress) -> "AssignmentProgress":
+        return cls(user=UserType.of(p.user), completed_items=p.completed_items, total_items=p.total_items, complete=p.complete, completed_at=p.completed_at)
+
+
+@strawberry.type(name="Assignment", description="A module assigned to people and teams with a due date, and how far they got.")
+class AssignmentType:
+    id: strawberry.ID = strawberry.field(description="Assignment id.")
+    module_id: strawberry.ID = strawberry.field(description="The module assigned.")
+    module_name: str = strawberry.field(description="The module's name.")
+    due_on: date = strawberry.field(description="Due date.")
+    overdue: bool = strawberry.field(description="Past due and not everyone is done.")
+    team_names: list[str] = strawberry.field(description="Teams it was assigned to (their current members count).")
+    assigned_count: int = strawberry.field(description="People it reaches.")
+    completed_count: int = strawberry.field(description="People who completed every item.")
+    in_progress_count: int = strawberry.field(description="People who completed some items.")
+    not_started_count: int = strawberry.field(description="People who completed none.")
+    completion_rate: float = strawberry.field(description="completedCount / assignedCount, 0 to 1.")
+    people: list[AssignmentProgress] = strawberry.field(description="Each person's progress, by name.")
+
+    @classmethod
+    def of(cls, r: AssignmentReport) -> "AssignmentType":
+        n = len(r.people)
+        return cls(
+            id=strawberry.ID(str(r.assignment.id)), module_id=strawberry.ID(str(r.module.id)), module_name=r.module.name,
+            due_on=r.assignment.due_on, overdue=r.assignment.due_on < today() and r.completed < n,
+            team_names=r.team_names, assigned_count=n, completed_count=r.completed,
+            in_progress_count=n - r.completed - r.not_started, not_started_count=r.not_started,
+            completion_rate=round(r.completed / n, 4) if n else 0.0, people=[AssignmentProgress.of(p) for p in r.people],
+        )
+
+
+@strawberry.input(description="A new learning module.")
+class CreateLearningModuleInput:
+    name: str = strawberry.field(description="Name.")
+    description: str = strawberry.field(default="", description="Description.")
+    content_ids: list[strawberry.ID] = strawberry.field(description="Content items, in order.")
+
+
+@strawberry.input(description="Assign a module to people and/or teams.")
+class AssignModuleInput:
+    module_id: strawberry.ID = strawberry.field(description="The module.")
+    user_ids: list[strawberry.ID] = strawberry.field(default_factory=list, description="People on the subscription.")
+    team_ids: list[strawberry.ID] = strawberry.field(default_factory=list, description="Teams of the subscription.")
+    due_on: date = strawberry.field(description="Due date.")
+
+
+@strawberry.type(description="Result of `createLearningModule`.")
+class LearningModulePayload:
+    module: LearningModuleType | None = strawberry.field(default=None, description="The module.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of `assignModule`.")
+class AssignmentPayload:
+    assignment: AssignmentType | None = strawberry.field(default=None, description="The assignment with its metrics.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")

@@ -1,0 +1,156 @@
+"""Subscriptions and seats over GraphQL. Seat-admin checks happen in the services."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.permission import PermissionExtension
+
+from backend.accounts import service as accounts
+from backend.auth.schema import OkPayload, ok_or
+from backend.core.errors import DomainError, MutationError
+from backend.core.graphql import Info, require_user, to_id
+from backend.core.permissions import HasAccountPermission, IsAuthenticated, Permission
+from backend.invitations.types import InvitationType
+from backend.seats import directory, invites, service
+from backend.seats.models import Subscription
+from backend.seats.types import (
+    CreateSubscriptionInput,
+    InviteSeatUserInput,
+    InviteSeatUserPayload,
+    MySubscription,
+    SeatPayload,
+    SeatUser,
+    SeatUserFilter,
+    SeatUserStatus,
+    SubscriptionPayload,
+    SubscriptionType,
+    UsageDay,
+)
+
+SIGNED_IN = [PermissionExtension(permissions=[IsAuthenticated()])]
+SubArg = Annotated[strawberry.ID, strawberry.argument(description="The subscription.")]
+UserArg = Annotated[strawberry.ID, strawberry.argument(description="The person's user id.")]
+InvitationArg = Annotated[strawberry.ID, strawberry.argument(description="The seat invitation.")]
+
+
+async def subscription_type(sub: Subscription) -> SubscriptionType:
+    return SubscriptionType.of(sub, await service.seats_allocated(subscription_id=sub.id))
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="A subscription's seat counts, dates and features. Seat admins of it only.", extensions=SIGNED_IN)
+    async def subscription(self, info: Info, subscription_id: SubArg) -> SubscriptionType:
+        sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
+        return await subscription_type(sub)
+
+    @strawberry.field(description="People on a subscription, alphabetically; filter by status, search name or email. Seat admins only.", extensions=SIGNED_IN)
+    async def subscription_users(
+        self, info: Info, subscription_id: SubArg,
+        status: Annotated[SeatUserFilter | None, strawberry.argument(description="ACTIVE, INVITED, DEACTIVATED or ADMINS; everyone when null.")] = None,
+        search: Annotated[str, strawberry.argument(description="Words each found in the name or email.")] = "",
+    ) -> list[SeatUser]:
+        sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
+        rows = await directory.users(subscription=sub, status=directory.UserFilter(status.value) if status else None, search=search)
+        return [SeatUser.of(r) for r in rows]
+
+    @strawberry.field(description="Daily usage (UTC) for the last `days` days, oldest first. Seat admins only.", extensions=SIGNED_IN)
+    async def subscription_usage(
+        self, info: Info, subscription_id: SubArg,
+        days: Annotated[int, strawberry.argument(description="How many days, 1 to 366. Default 30.")] = 30,
+    ) -> list[UsageDay]:
+        sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
+        return [UsageDay(**vars(d)) for d in await directory.usage(subscription_id=sub.id, days=days)]
+
+    @strawberry.field(description="Subscriptions the signed-in person is on (seat or admin).", extensions=SIGNED_IN)
+    async def my_subscriptions(self, info: Info) -> list[MySubscription]:
+        user = await require_user(info)
+        return [
+            MySubscription(
+                subscription=await subscription_type(h.subscription), status=SeatUserStatus(h.seat_status.value),
+                is_admin=h.is_admin, has_content_access=service.has_content_access(h.subscription, h),
+            )
+            for h in await service.holdings_of(user_id=user.id)
+        ]
+
+
+async def _seat(info: Info, subscription_id: strawberry.ID, user_id: strawberry.ID, change) -> SeatPayload:  # type: ignore[no-untyped-def]
+    actor = await require_user(info)
+    try:
+        await change(actor=actor, subscription_id=to_id(subscription_id), user_id=to_id(user_id))
+    except DomainError as e:
+        return SeatPayload(errors=[MutationError.of(e)])
+    sub = await service.get_subscription(subscription_id=to_id(subscription_id))
+    row = await directory.row(subscription=sub, user_id=to_id(user_id))
+    return SeatPayload(seat_user=SeatUser.of(row), subscription=await subscription_type(sub))
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Create a subscription for an account; the caller becomes its first seat admin. Needs `seats.manage`.",
+        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.SEATS_MANAGE)])],
+    )
+    async def create_subscription(
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="The owning account.")],
+        input: Annotated[CreateSubscriptionInput, strawberry.argument(description="Seats, dates and features.")],
+    ) -> SubscriptionPayload:
+        try:
+            sub = await service.create_subscription(
+                account=await accounts.get_account(account_id=to_id(account_id)), actor=await require_user(info),
+                name=input.name, seat_count=input.seat_count, starts_on=input.starts_on, ends_on=input.ends_on,
+                features=input.features,
+            )
+        except DomainError as e:
+            return SubscriptionPayload(errors=[MutationError.of(e)])
+        return SubscriptionPayload(subscription=await subscription_type(sub))
+
+    @strawberry.mutation(description="Invite a person with a seat, as seat admin, or both; an email carries the link. Seat admins only.", extensions=SIGNED_IN)
+    async def invite_seat_user(
+        self, info: Info, subscription_id: SubArg,
+        input: Annotated[InviteSeatUserInput, strawberry.argument(description="Who, and what access.")],
+    ) -> InviteSeatUserPayload:
+        try:
+            inv = await invites.invite(
+                actor=await require_user(info), subscription_id=to_id(subscription_id), email=input.email,
+                first_name=input.first_name, last_name=input.last_name, access=service.SeatAccess(input.access.value),
+                team_id=to_id(input.team_id) if input.team_id else None,
+            )
+        except DomainError as e:
+            return InviteSeatUserPayload(errors=[MutationError.of(e)])
+        return InviteSeatUserPayload(invitation=InvitationType.of(inv))
+
+    @strawberry.mutation(description="Send a fresh link for a pending or expired seat invitation; the old link stops working. Seat admins only.", extensions=SIGNED_IN)
+    async def resend_seat_invitation(self, info: Info, subscription_id: SubArg, invitation_id: InvitationArg) -> InviteSeatUserPayload:
+        try:
+            inv = await invites.resend(actor=await require_user(info), subscription_id=to_id(subscription_id), invitation_id=to_id(invitation_id))
+        except DomainError as e:
+            return InviteSeatUserPayload(errors=[MutationError.of(e)])
+        return InviteSeatUserPayload(invitation=InvitationType.of(inv))
+
+    @strawberry.mutation(description="Withdraw a pending seat invitation; its link stops working. Seat admins only.", extensions=SIGNED_IN)
+    async def revoke_seat_invitation(self, info: Info, subscription_id: SubArg, invitation_id: InvitationArg) -> OkPayload:
+        try:
+            await invites.revoke(actor=await require_user(info), subscription_id=to_id(subscription_id), invitation_id=to_id(invitation_id))
+        except DomainError as e:
+            return ok_or(e)
+        return ok_or()
+
+    @strawberry.mutation(description="Give a person on the subscription an active seat (needs a free seat: else NO_FREE_SEAT). Seat admins only.", extensions=SIGNED_IN)
+    async def activate_seat(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> SeatPayload:
+        return await _seat(info, subscription_id, user_id, service.activate_seat)
+
+    @strawberry.mutation(description="Free a person's seat; their history stays. Seat admins only.", extensions=SIGNED_IN)
+    async def deactivate_seat(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> SeatPayload:
+        return await _seat(info, subscription_id, user_id, service.deactivate_seat)
+
+    @strawberry.mutation(description="Take away seat-admin rights; the person's seat is not touched. Seat admins only.", extensions=SIGNED_IN)
+    async def remove_admin_rights(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> SeatPayload:
+        return await _seat(info, subscription_id, user_id, service.remove_admin_rights)
+
+    @strawberry.mutation(description="Email a person on the subscription a 15-minute password-reset link. Seat admins only.", extensions=SIGNED_IN)
+    async def send_seat_user_password_reset(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> OkPayload:
+        await service.send_password_reset(actor=await require_user(info), subscription_id=to_id(subscription_id), user_id=to_id(user_id))
+        return ok_or()

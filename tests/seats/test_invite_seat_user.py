@@ -1,0 +1,123 @@
+"""Inviting to a subscription: the email arrives, accepting grants the access asked."""
+
+from backend.invitations.models import Invitation, InvitationStatus
+from backend.seats.models import SeatHolder, SeatStatus
+from backend.teams.models import Team, TeamMember
+from tests.conftest import Api, Mailbox, body_text
+from tests.factories import link_token, make_account, make_seat_user, make_subscription, make_user, token_for
+
+INVITE = """mutation I($s: ID!, $input: InviteSeatUserInput!) { inviteSeatUser(subscriptionId: $s, input: $input) {
+  invitation { email firstName lastName kind status } errors { code field } } }"""
+ACCEPT = """mutation A($t: String!, $p: String) { acceptInvitation(token: $t, password: $p, confirmAdult: true, acceptTerms: true) {
+  user { email } tokens { accessToken } errors { code } } }"""
+MINE = "query { mySubscriptions { status isAdmin hasContentAccess subscription { name seatsAllocated } } }"
+PASSWORD = "a-long-and-private-phrase-77"
+
+
+async def _setup(api: Api, seats: int = 2):  # type: ignore[no-untyped-def]
+    admin = await make_user("seatadmin@example.com", first="Sia", last="Admin")
+    sub = await make_subscription(await make_account("Acme Learning", admin=admin), admin, seats=seats)
+    team = await Team.create(subscription=sub, name="Network team")
+    return api.as_(await token_for(admin)), sub, team
+
+
+def _input(email: str = "dana@example.com", access: str = "SUBSCRIPTION", team=None) -> dict:  # type: ignore[no-untyped-def]
+    return {"firstName": "Dana", "lastName": "Diaz", "email": email, "access": access, "teamId": str(team.id) if team else None}
+
+
+async def _accept(api: Api, mailbox: Mailbox, email: str, password: str | None = PASSWORD) -> dict:
+    messages = await mailbox.deliver()
+    [msg] = [m for m in messages if email in m["X-Envelope-To"]][-1:]
+    return (await api(ACCEPT, {"t": link_token(body_text(msg), "/accept-invitation"), "p": password}))["acceptInvitation"]
+
+
+async def test_invited_person_gets_a_seat_and_their_team_on_accepting(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, team = await _setup(api)
+    data = (await as_admin(INVITE, {"s": str(sub.id), "input": _input(team=team)}))["inviteSeatUser"]
+    assert data == {"invitation": {"email": "dana@example.com", "firstName": "Dana", "lastName": "Diaz", "kind": "SEAT", "status": "PENDING"}, "errors": []}
+    await mailbox.deliver()
+    [msg] = mailbox.to("dana@example.com")
+    assert msg["Subject"] == "Sia Admin invited you to Team plan on Portico"
+    assert "with a seat on the subscription" in body_text(msg)
+
+    token = link_token(body_text(msg), "/accept-invitation")
+    accepted = (await api(ACCEPT, {"t": token, "p": PASSWORD}))["acceptInvitation"]
+    assert accepted["errors"] == []
+    mine = (await api.as_(accepted["tokens"]["accessToken"])(MINE))["mySubscriptions"]
+    assert mine == [{"status": "ACTIVE", "isAdmin": False, "hasContentAccess": True, "subscription": {"name": "Team plan", "seatsAllocated": 1}}]
+    holder = await SeatHolder.get(subscription_id=sub.id, user__email="dana@example.com")
+    assert await TeamMember.exists(team_id=team.id, user_id=holder.user_id)
+
+
+async def test_admin_access_uses_no_seat_and_both_uses_one(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api)
+    await as_admin(INVITE, {"s": str(sub.id), "input": _input("adam@example.com", "ADMIN")})
+    await as_admin(INVITE, {"s": str(sub.id), "input": _input("bo@example.com", "BOTH")})
+    assert (await _accept(api, mailbox, "adam@example.com"))["errors"] == []
+    assert (await _accept(api, mailbox, "bo@example.com"))["errors"] == []
+    adam = await SeatHolder.get(user__email="adam@example.com")
+    bo = await SeatHolder.get(user__email="bo@example.com")
+    assert (adam.seat_status, adam.is_admin) == (SeatStatus.NONE, True)
+    assert (bo.seat_status, bo.is_admin) == (SeatStatus.ACTIVE, True)
+    assert await SeatHolder.filter(subscription_id=sub.id, seat_status=SeatStatus.ACTIVE).count() == 1
+
+
+async def test_inviting_a_seat_holder_as_admin_adds_rights_to_the_same_person(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api, seats=1)
+    ann = await make_seat_user(sub, await make_user("ann@example.com", password=PASSWORD))
+    data = (await as_admin(INVITE, {"s": str(sub.id), "input": _input("ann@example.com", "ADMIN")}))["inviteSeatUser"]
+    assert data["errors"] == []  # no free seat is needed to become an admin
+    accepted = await _accept(api, mailbox, "ann@example.com", password=None)
+    assert accepted["errors"] == [] and accepted["tokens"] is None
+    holders = await SeatHolder.filter(user_id=ann.id)
+    assert [(h.seat_status, h.is_admin) for h in holders] == [(SeatStatus.ACTIVE, True)]
+    again = (await as_admin(INVITE, {"s": str(sub.id), "input": _input("ann@example.com", "BOTH")}))["inviteSeatUser"]
+    assert again["errors"] == [{"code": "ALREADY_MEMBER", "field": "email"}]
+
+
+async def test_no_free_seat_refuses_the_invitation_and_sends_nothing(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api, seats=1)
+    await make_seat_user(sub)
+    data = (await as_admin(INVITE, {"s": str(sub.id), "input": _input()}))["inviteSeatUser"]
+    assert data == {"invitation": None, "errors": [{"code": "NO_FREE_SEAT", "field": "access"}]}
+    assert await Invitation.all().count() == 0
+    assert await mailbox.deliver() == []
+
+
+async def test_accepting_when_the_seats_ran_out_is_refused_and_stays_pending(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api, seats=1)
+    await as_admin(INVITE, {"s": str(sub.id), "input": _input()})
+    await make_seat_user(sub)  # someone took the last seat meanwhile
+    refused = await _accept(api, mailbox, "dana@example.com")
+    assert refused["errors"] == [{"code": "NO_FREE_SEAT"}]
+    assert not await SeatHolder.exists(user__email="dana@example.com")
+    assert (await Invitation.get()).status == InvitationStatus.PENDING
+
+
+async def test_only_seat_admins_invite(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api)
+    user = await make_seat_user(sub)
+    for who in (user, await make_user("outsider@example.com")):
+        code = await api.as_(await token_for(who)).error_code(INVITE, {"s": str(sub.id), "input": _input()})
+        assert code == "FORBIDDEN"
+    assert await Invitation.all().count() == 0
+
+
+async def test_resend_and_revoke_a_seat_invitation(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api)
+    await as_admin(INVITE, {"s": str(sub.id), "input": _input()})
+    old = link_token(body_text((await mailbox.deliver())[-1]), "/accept-invitation")
+    inv = await Invitation.get()
+    resend = """mutation R($s: ID!, $i: ID!) { resendSeatInvitation(subscriptionId: $s, invitationId: $i) {
+      invitation { sendCount } errors { code } } }"""
+    revoke = "mutation X($s: ID!, $i: ID!) { revokeSeatInvitation(subscriptionId: $s, invitationId: $i) { ok errors { code } } }"
+    v = {"s": str(sub.id), "i": str(inv.id)}
+    outsider = await make_user("outsider@example.com")
+    assert await api.as_(await token_for(outsider)).error_code(resend, v) == "FORBIDDEN"
+    assert (await as_admin(resend, v))["resendSeatInvitation"] == {"invitation": {"sendCount": 2}, "errors": []}
+    new = link_token(body_text((await mailbox.deliver())[-1]), "/accept-invitation")
+    assert new != old
+    assert (await api(ACCEPT, {"t": old, "p": PASSWORD}))["acceptInvitation"]["errors"] == [{"code": "TOKEN_INVALID"}]
+    assert (await as_admin(revoke, v))["revokeSeatInvitation"] == {"ok": True, "errors": []}
+    assert (await api(ACCEPT, {"t": new, "p": PASSWORD}))["acceptInvitation"]["errors"] == [{"code": "INVITATION_REVOKED"}]
+    assert not await SeatHolder.exists(user__email="dana@example.com")
