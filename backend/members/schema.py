@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts import models as am
 from backend.accounts.modules import Module
-from backend.accounts.types import MembershipRole, MembershipStatus, MembershipType, UserType
+from backend.accounts.types import AccountType, MembershipRole, MembershipStatus, MembershipType, UserType
 from backend.auth.schema import OkPayload, ok_or
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
@@ -98,6 +98,13 @@ class Query:
     ) -> list[AccountMember]:
         rows = await service.members(account_id=to_id(account_id), status=am.MembershipStatus(status.value) if status else None)
         return [AccountMember(user=UserType.of(m.user), membership=MembershipType.of(m)) for m in rows]
+
+    @strawberry.field(
+        description="Sub-accounts of an account, to choose which ones a member may see. Needs `users.manage`.",
+        extensions=MANAGE,
+    )
+    async def sub_accounts(self, info: Info, account_id: AccountIdArg) -> list[AccountType]:
+        return [AccountType.of(a) for a in await service.sub_accounts(account_id=to_id(account_id))]
 
 
 def _results(rows: list[service.InviteResult]) -> InviteUsersPayload:

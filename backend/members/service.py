@@ -145,6 +145,11 @@ async def members(*, account_id: int, status: MembershipStatus | None = None) ->
     return await query.select_related("user", "account").order_by("user__email")
 
 
+async def sub_accounts(*, account_id: int) -> list[Account]:
+    """The direct sub-accounts a member's access can be limited to, by name."""
+    return await Account.filter(parent_id=account_id).order_by("name", "id")
+
+
 async def get_member(*, account_id: int, user_id: int) -> Membership:
     m = await Membership.get_or_none(account_id=account_id, user_id=user_id).select_related("user", "account")
     if m is None:
