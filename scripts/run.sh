@@ -29,15 +29,20 @@ stop() {
   sleep 1
   for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
 }
-trap stop INT TERM EXIT
+trap stop EXIT
+trap 'exit 130' INT TERM
 
 setsid .venv/bin/portico serve --host 0.0.0.0 --port "$API_PORT" &
 pids+=($!)
 echo "==> building and starting the portal (about 15 s)"
-setsid .venv/bin/reflex run --env prod --frontend-port "$PORTAL_PORT" --loglevel warning &
+# Production mode serves page, websocket and ping on one port (rxconfig's backend_port
+# 8001 is only for `reflex run` in development).
+setsid .venv/bin/reflex run --env prod --frontend-port "$PORTAL_PORT" --backend-port "$PORTAL_PORT" --loglevel warning &
 pids+=($!)
 
+alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || return 1; done; }
 for _ in $(seq 1 120); do
+  alive || { echo "A server failed to start (see above)." >&2; exit 1; }
   if curl -fs "http://127.0.0.1:${PORTAL_PORT}/ping" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:${API_PORT}/healthz" >/dev/null 2>&1; then
     break
   fi
@@ -58,4 +63,5 @@ cat <<INFO
   Ctrl-C stops both servers.
 
 INFO
-wait -n "${pids[@]}"
+wait -n "${pids[@]}" || true
+echo "A server stopped; stopping the other." >&2
