@@ -14,5 +14,5 @@ from frontend.pages.users import page as user_management  # noqa: F401
 app = rx.App(
     style={"font_family": "Inter, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
-    toaster=rx.toast.provider(position="top-center", rich_colors=True, close_button=True),
+    toaster=rx.toast.provider(position="bottom-right", rich_colors=True, close_button=True),
 )

@@ -47,8 +47,9 @@ def top_bar() -> rx.Component:
             rx.hstack(brand(), nav_links(), spacing="6", align="center"),
             user_menu(),
             justify="between", align="center", max_width=CONTENT_WIDTH, margin_x="auto", width="100%",
+            padding_x=["16px", "24px"],
         ),
-        padding_x=["16px", "24px"], padding_y="12px", background="white",
+        padding_y="12px", background="white",
         border_bottom="1px solid var(--gray-4)", position="sticky", top="0", z_index="10",
     )
 
@@ -58,7 +59,7 @@ def app_shell(title: str, subtitle: str | rx.Var, *children: rx.Component, actio
     header = rx.flex(
         rx.vstack(rx.heading(title, size="7", weight="bold"), rx.text(subtitle, color_scheme="gray", size="3"), spacing="1"),
         actions or rx.fragment(),
-        justify="between", align=rx.breakpoints(initial="start", sm="end"), direction=rx.breakpoints(initial="column", sm="row"), gap="3", width="100%",
+        justify="between", align=rx.breakpoints(initial="start", sm="end"), direction=rx.breakpoints(initial="column", sm="row"), spacing="3", width="100%",
     )
     return rx.box(
         top_bar(),

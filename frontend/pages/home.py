@@ -30,7 +30,7 @@ def _membership(m: MembershipView) -> rx.Component:
             rx.cond(
                 m.status == "ACTIVE",
                 rx.flex(rx.foreach(m.module_labels, lambda label: rx.badge(label, variant="surface", color_scheme="gray")),
-                        wrap="wrap", gap="1"),
+                        wrap="wrap", spacing="1"),
                 rx.badge("Deactivated", color_scheme="red", variant="soft"),
             ),
             rx.cond(

@@ -175,6 +175,7 @@ class Portal:
         size = self.page.viewport_size
         for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             await self.page.set_viewport_size(viewport)
+            await self.page.evaluate("window.scrollTo(0, 0)")  # a sticky top bar otherwise lands mid-shot
             await self.page.wait_for_timeout(250)
             await self.page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
         await self.page.set_viewport_size(size)

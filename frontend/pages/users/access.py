@@ -34,7 +34,7 @@ def access_fields(role: rx.Var[str], modules: rx.Var[list[str]], subs: rx.Var[li
         )),
         field(
             "Modules",
-            rx.grid(*[module_box(m) for m in MODULE_LABELS], columns=rx.breakpoints(initial="1", sm="2", md="3"), spacing="2", width="100%"),
+            rx.grid(*[module_box(m) for m in MODULE_LABELS], columns=rx.breakpoints(initial="2", md="3"), spacing="2", width="100%"),
             rx.cond(is_admin, "Admins can use every module.", "Pricing, Payment and User Management are for admins only."),
         ),
         rx.cond(
@@ -43,7 +43,7 @@ def access_fields(role: rx.Var[str], modules: rx.Var[list[str]], subs: rx.Var[li
                 "Sub-accounts",
                 rx.flex(rx.foreach(sub_accounts, lambda s: rx.checkbox(
                     s.name, checked=subs.contains(s.id), on_change=lambda on: toggle_sub(s.id, on), size="2",
-                )), wrap="wrap", gap="4"),
+                )), wrap="wrap", spacing="4"),
                 "Leave all unticked to give access to every sub-account.",
             ),
         ),

@@ -80,10 +80,11 @@ class InviteState(UsersState):
 
 def _result(r: ResultRow) -> rx.Component:
     return rx.flex(
-        rx.text(r.email, weight="medium", size="2", flex="1", min_width="0", style={"overflow_wrap": "anywhere"}),
-        rx.badge(r.label, color_scheme=r.color, variant="soft"),
-        rx.text(r.message, size="2", color_scheme="gray", flex="2"),
-        direction=rx.breakpoints(initial="column", sm="row"), gap=rx.breakpoints(initial="1", sm="3"), align=rx.breakpoints(initial="start", sm="center"), padding_y="10px",
+        rx.text(r.email, weight="medium", size="2", width=["100%", "38%"], flex_shrink="0", style={"overflow_wrap": "anywhere"}),
+        rx.box(rx.badge(r.label, color_scheme=r.color, variant="soft"), width=["auto", "128px"], flex_shrink="0"),
+        rx.text(r.message, size="2", color_scheme="gray", flex="1"),
+        direction=rx.breakpoints(initial="column", sm="row"), spacing=rx.breakpoints(initial="1", sm="3"),
+        align=rx.breakpoints(initial="start", sm="center"), padding_y="10px",
         border_top="1px solid var(--gray-4)", width="100%", class_name="invite-result",
     )
 
@@ -121,7 +122,7 @@ def invite_card() -> rx.Component:
                 ),
                 rx.button(rx.icon("send", size=16), "Send invites", size="3", on_click=InviteState.submit,
                           loading=InviteState.inviting, disabled=InviteState.email_count == 0, id="send-invites"),
-                justify="between", align="center", width="100%", gap="3",
+                justify="between", align="center", width="100%", spacing="3",
             ),
             spacing="4", width="100%",
         ),

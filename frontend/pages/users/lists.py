@@ -13,7 +13,7 @@ from frontend.state import SessionState
 
 
 def _row(*children: rx.Component, **props) -> rx.Component:
-    return rx.flex(*children, direction=rx.breakpoints(initial="column", sm="row"), justify="between", align=rx.breakpoints(initial="start", sm="center"), gap="3",
+    return rx.flex(*children, direction=rx.breakpoints(initial="column", sm="row"), justify="between", align=rx.breakpoints(initial="start", sm="center"), spacing="3",
                    padding_y="12px", border_top="1px solid var(--gray-4)", width="100%", **props)
 
 
@@ -22,7 +22,8 @@ def _invitation(i: InvitationRow) -> rx.Component:
     return _row(
         rx.vstack(
             rx.text(i.email, weight="medium", size="2", style={"overflow_wrap": "anywhere"}),
-            rx.text(f"Sent {i.sent} · expires {i.expires} · sent {i.send_count}×", size="1", color_scheme="gray"),
+            rx.text(f"Sent {i.sent} · expires {i.expires}",
+                    rx.cond(i.send_count > 1, f" · sent {i.send_count} times", ""), size="1", color_scheme="gray"),
             spacing="0",
         ),
         rx.hstack(
@@ -38,11 +39,11 @@ def _invitation(i: InvitationRow) -> rx.Component:
 
 def pending_card() -> rx.Component:
     return card(
-        card_header("Pending invitations", "Waiting to be accepted. Links for users last seven days."),
+        card_header("Pending invitations", "Sent, but not accepted yet. Resend a fresh link or withdraw it."),
         rx.cond(
             UsersState.pending.length() > 0,
             rx.vstack(rx.foreach(UsersState.pending, _invitation), spacing="0", width="100%", id="pending-invitations"),
-            empty_state("mail", "No pending invitations", "Everyone you invited has answered."),
+            empty_state("mail", "No pending invitations", "Invitations you send appear here until they are accepted."),
         ),
     )
 
@@ -78,7 +79,7 @@ def _member(m: MemberRow) -> rx.Component:
         ),
         rx.button(rx.icon("trash-2", size=14), "Remove", size="1", variant="soft", color_scheme="red", disabled=busy,
                   on_click=UsersState.ask_remove(m.user_id, m.name)),
-        gap="2", wrap="wrap",
+        spacing="2", wrap="wrap",
     )
     return _row(_person(m), rx.cond(m.user_id == SessionState.user_id, rx.fragment(), actions),
                 class_name="member", data_email=m.email)

@@ -25,7 +25,7 @@ def split_emails(text: str) -> list[str]:
 
 def day(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%-d %b %Y")
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%-d %b")
     except ValueError:
         return iso
 
