@@ -1,19 +1,67 @@
 #!/usr/bin/env bash
-# Installs everything and runs Portico on an embedded SQLite database with demo data.
+# One command: installs everything, then runs the API (port 8000, SQLite, demo data)
+# and the portal (port 3000) together. Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+source scripts/portal-env.sh
 export PORTICO_ENV="${PORTICO_ENV:-development}"
 export DATABASE_URL="${DATABASE_URL:-sqlite://portico.sqlite3}"
 export API_PORT="${API_PORT:-8000}"
+export PORTAL_PORT="${PORTAL_PORT:-3000}"
+export API_URL="${API_URL:-http://localhost:${API_PORT}}"
+export PUBLIC_URL="${PUBLIC_URL:-http://localhost:${PORTAL_PORT}}"
 .venv/bin/portico migrate
 .venv/bin/portico seed
+
+for port in "$API_PORT" "$PORTAL_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is already in use; stop what is running there (or set API_PORT / PORTAL_PORT)." >&2
+    exit 1
+  fi
+done
+
+# Each server runs in its own process group so one kill stops it and its children.
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  sleep 1
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+setsid .venv/bin/portico serve --host 0.0.0.0 --port "$API_PORT" &
+pids+=($!)
+echo "==> building and starting the portal (about 15 s)"
+# Production mode serves page, websocket and ping on one port (rxconfig's backend_port
+# 8001 is only for `reflex run` in development).
+setsid .venv/bin/reflex run --env prod --frontend-port "$PORTAL_PORT" --backend-port "$PORTAL_PORT" --loglevel warning &
+pids+=($!)
+
+alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || return 1; done; }
+for _ in $(seq 1 120); do
+  alive || { echo "A server failed to start (see above)." >&2; exit 1; }
+  if curl -fs "http://127.0.0.1:${PORTAL_PORT}/ping" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:${API_PORT}/healthz" >/dev/null 2>&1; then
+    break
+  fi
+  sleep 1
+done
 cat <<INFO
 
+  Portico portal   http://localhost:${PORTAL_PORT}        <- open this
   Portico API      http://localhost:${API_PORT}/graphql   (GraphiQL in the browser)
   Health check     http://localhost:${API_PORT}/healthz
+
+  Sign in with:
+    admin@demo.portico.dev / portico-demo-2026   (admin of Riverside Gymnastics)
+    staff@demo.portico.dev / portico-demo-2026   (office staff)
+
   Mail goes to SMTP_HOST:SMTP_PORT (default localhost:1025). Queued mail waits
   in the outbox and is retried until a server answers.
+  Ctrl-C stops both servers.
 
 INFO
-exec .venv/bin/portico serve --host 0.0.0.0 --port "$API_PORT"
+wait -n "${pids[@]}" || true
+echo "A server stopped; stopping the other." >&2

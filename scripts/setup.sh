@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Portico needs into ./.venv (idempotent). Used by run.sh and test.sh.
+# Installs what Portico needs (idempotent): .venv, bun for the portal, chromium for the
+# browser tests, the portal's web build. Used by run.sh and test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -14,4 +15,21 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -e '.[dev]'
   touch "$stamp"
+fi
+
+# The portal (Reflex): bun comes from npm, so Reflex never downloads it.
+if [ ! -x node_modules/.bin/bun ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> installing bun (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+# A browser for the end-to-end tests; never `playwright install` (it downloads).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "==> installing chromium (apt)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+if [ ! -d .web/node_modules ] || [ reflex.lock/bun.lock -nt .web/node_modules ]; then
+  echo "==> preparing the portal's web build (reflex export)"
+  # shellcheck source=portal-env.sh
+  source scripts/portal-env.sh
+  .venv/bin/reflex export --frontend-only --no-zip --loglevel warning >/dev/null
 fi

@@ -1,0 +1,64 @@
+"""One GraphQL client for the Portico API (`API_URL` + `/graphql`)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import httpx
+
+from frontend.api.messages import message_for
+
+TIMEOUT_SECONDS = 15.0
+
+
+def api_url() -> str:
+    """Where the API lives; read when called so tests and scripts can point elsewhere."""
+    return os.environ.get("API_URL", "http://localhost:8000").rstrip("/")
+
+
+class ApiError(Exception):
+    """A call that did not happen: a top-level GraphQL error (`extensions.code`) or no answer."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class PayloadError(Exception):
+    """A mutation the API refused with payload `errors[]` (an expected business outcome)."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        self.errors = errors
+        first = errors[0] if errors else {}
+        self.code = str(first.get("code") or "INVALID")
+        self.field = first.get("field")
+        self.message = message_for(self.code, first.get("message"))
+        super().__init__(self.message)
+
+
+async def execute(document: str, variables: dict[str, Any] | None = None, *, token: str = "") -> dict[str, Any]:
+    """Run one GraphQL document and return its `data`, or raise ApiError."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    try:
+        async with httpx.AsyncClient(base_url=api_url(), timeout=TIMEOUT_SECONDS) as client:
+            response = await client.post("/graphql", json={"query": document, "variables": variables or {}}, headers=headers)
+    except httpx.HTTPError as exc:
+        raise ApiError("UNREACHABLE", message_for("UNREACHABLE")) from exc
+    try:
+        body = response.json()
+    except ValueError as exc:
+        raise ApiError("UNREACHABLE", message_for("UNREACHABLE")) from exc
+    if body.get("errors"):
+        error = body["errors"][0]
+        code = str((error.get("extensions") or {}).get("code") or "INTERNAL")
+        raise ApiError(code, message_for(code, error.get("message")))
+    return body.get("data") or {}
+
+
+def checked(payload: dict[str, Any]) -> dict[str, Any]:
+    """Return a mutation payload, or raise PayloadError when it carries `errors`."""
+    if payload.get("errors"):
+        raise PayloadError(payload["errors"])
+    return payload

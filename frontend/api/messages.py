@@ -1,0 +1,36 @@
+"""Words for the API's error codes, in the portal's voice.
+
+Payload codes (`ErrorCode`) and top-level codes (`extensions.code`) share one table.
+When a code has no entry, the API's own message (written to be shown) is used.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # top-level (extensions.code) and transport
+    "UNAUTHENTICATED": "Your session has ended. Please sign in again.",
+    "FORBIDDEN": "You don't have permission to do that in this account.",
+    "NOT_FOUND": "We couldn't find that. It may have been removed.",
+    "UNREACHABLE": "We couldn't reach Portico. Check your connection and try again.",
+    "INTERNAL": "Something went wrong on our side. Please try again.",
+    # payload ErrorCode
+    "INVALID_CREDENTIALS": "That email and password don't match. Check them and try again.",
+    "ACCOUNT_DISABLED": "This sign-in has been disabled. Contact your account administrator.",
+    "RATE_LIMITED": "Too many attempts. Please wait a few minutes and try again.",
+    "WRONG_PASSWORD": "Your current password isn't right.",
+    "PASSWORD_TOO_SHORT": "Use at least 12 characters for your password.",
+    "PASSWORD_TOO_LONG": "Use at most 128 characters for your password.",
+    "PASSWORD_TOO_COMMON": "That password is too easy to guess. Try a longer phrase.",
+    "TOKEN_INVALID": "This link isn't valid. Ask for a new one.",
+    "TOKEN_EXPIRED": "This link has expired. Ask for a new one.",
+    "TOKEN_USED": "This link has already been used.",
+    "INVITATION_REVOKED": "This invitation was withdrawn by the sender.",
+    "ADULT_CONFIRMATION_REQUIRED": "Please confirm that you are 18 or older.",
+    "TERMS_REQUIRED": "Please accept the privacy policy and terms of use.",
+    "TOO_MANY": "That's too many addresses for one go. Split them into smaller batches.",
+}
+
+
+def message_for(code: str, fallback: str | None = None) -> str:
+    """The message to show for an error code."""
+    return MESSAGES.get(code) or fallback or MESSAGES["INTERNAL"]

@@ -1,0 +1,24 @@
+"""The Portico portal: a Reflex app that is a pure client of the Portico GraphQL API.
+
+The theme (one indigo accent on slate greys) is set in rxconfig.py, on the Radix plugin.
+"""
+
+import reflex as rx
+
+# Importing the pages registers them (`@rx.page`).
+from frontend.pages import (  # noqa: F401
+    accept_invitation,
+    change_password,
+    forgot_password,
+    home,
+    reset_password,
+    sign_in,
+    sign_out,
+)
+from frontend.pages.users import page as user_management  # noqa: F401
+
+app = rx.App(
+    style={"font_family": "Inter, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
+    head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
+    toaster=rx.toast.provider(position="bottom-right", rich_colors=True, close_button=True),
+)

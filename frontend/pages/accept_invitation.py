@@ -1,0 +1,147 @@
+"""Accept an invitation (`/accept-invitation?token=`): see what it is for, then join."""
+
+import reflex as rx
+
+from frontend import routes
+from frontend.api import ApiError, PayloadError
+from frontend.api import invitations as invitations_api
+from frontend.components.feedback import error_callout, loading_block
+from frontend.components.forms import field, submit_button, text_input
+from frontend.components.layout import auth_card
+from frontend.pages.reset_password import PASSWORD_HINT
+from frontend.state import SessionState
+
+STATUS_TEXT = {
+    "ACCEPTED": "This invitation has already been accepted. Sign in to continue.",
+    "EXPIRED": "This invitation has expired. Ask the person who invited you to send it again.",
+    "REVOKED": "This invitation was withdrawn by the sender.",
+}
+
+
+class AcceptInvitationState(SessionState):
+    loading: bool = True
+    submitting: bool = False
+    problem: str = ""  # the link itself cannot be used
+    error: str = ""  # the form needs a change
+    inviter: str = ""
+    target: str = ""
+    summary: str = ""
+    invited_email: str = ""
+    existing_user: bool = False
+    adult: bool = False
+    terms: bool = False
+
+    @rx.var
+    def token(self) -> str:
+        return self.router.url.query_parameters.get("token", "")
+
+    @rx.event
+    async def on_load(self):
+        self.loading, self.problem, self.error, self.adult, self.terms = True, "", "", False, False
+        yield
+        try:
+            preview = await invitations_api.preview(token=self.token) if self.token else None
+        except ApiError as exc:
+            preview = None
+            self.problem = "This invitation link isn't valid." if exc.code == "NOT_FOUND" else exc.message
+        if preview is None:
+            self.problem = self.problem or "This invitation link isn't valid."
+        else:
+            self.inviter, self.target, self.summary = preview["inviterName"], preview["targetName"], preview["summary"]
+            self.invited_email, self.existing_user = preview["email"], preview["existingUser"]
+            self.problem = STATUS_TEXT.get(preview["status"], "")
+        self.loading = False
+
+    @rx.event
+    def set_adult(self, value: bool):
+        self.adult = value
+
+    @rx.event
+    def set_terms(self, value: bool):
+        self.terms = value
+
+    @rx.event
+    async def submit(self, form: dict):
+        password = form.get("password", "") if not self.existing_user else None
+        if password is not None and len(password) < 12:
+            self.error = "Choose a password of at least 12 characters."
+            return
+        if not self.adult:
+            self.error = "Please confirm that you are 18 or older."
+            return
+        if not self.terms:
+            self.error = "Please accept the privacy policy and terms of use."
+            return
+        self.submitting, self.error = True, ""
+        yield
+        try:
+            result = await invitations_api.accept(token=self.token, confirm_adult=True, accept_terms=True, password=password)
+            if result.get("tokens"):
+                self._start_session(result["tokens"])
+                await self._load_me()
+        except (ApiError, PayloadError) as exc:
+            self.error = exc.message
+            return
+        finally:
+            self.submitting = False
+        yield rx.toast.success(f"Welcome to {self.target}!")
+        if result.get("tokens"):
+            yield rx.redirect(routes.HOME)
+        else:
+            yield rx.redirect(f"{routes.SIGN_IN}?next={routes.HOME}")
+
+
+def _summary() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.center(rx.icon("mail-open", size=18, color="var(--accent-9)"), width="36px", height="36px",
+                      border_radius="10px", background="var(--accent-3)", flex_shrink="0"),
+            rx.text(rx.text.strong(AcceptInvitationState.inviter), " invited you to join ",
+                    rx.text.strong(AcceptInvitationState.target), size="3"),
+            spacing="3", align="center",
+        ),
+        rx.text(AcceptInvitationState.summary, size="2", color_scheme="gray", id="invitation-summary"),
+        rx.text("For ", rx.text.strong(AcceptInvitationState.invited_email), size="2", color_scheme="gray"),
+        spacing="2", padding="14px", border_radius="10px", background="var(--gray-2)", width="100%",
+    )
+
+
+def _form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            error_callout(AcceptInvitationState.error),
+            rx.cond(
+                AcceptInvitationState.existing_user,
+                rx.text("You already have a Portico sign-in, so there is no new password to choose.", size="2", color_scheme="gray"),
+                field("Choose a password", text_input("password", type="password", auto_complete="new-password"), PASSWORD_HINT),
+            ),
+            rx.checkbox("I am 18 years of age or older", checked=AcceptInvitationState.adult,
+                        on_change=AcceptInvitationState.set_adult, size="2"),
+            rx.checkbox("I accept the privacy policy and terms of use", checked=AcceptInvitationState.terms,
+                        on_change=AcceptInvitationState.set_terms, size="2"),
+            submit_button("Accept invitation", AcceptInvitationState.submitting),
+            spacing="4", width="100%",
+        ),
+        on_submit=AcceptInvitationState.submit, width="100%",
+    )
+
+
+def _problem() -> rx.Component:
+    return rx.vstack(
+        rx.callout(AcceptInvitationState.problem, icon="triangle-alert", color_scheme="amber", width="100%"),
+        rx.link(rx.button("Go to sign in", variant="soft", size="3", width="100%"), href=routes.SIGN_IN, width="100%"),
+        spacing="4", width="100%",
+    )
+
+
+@rx.page(route=routes.ACCEPT_INVITATION, title="Accept invitation · Portico", on_load=AcceptInvitationState.on_load)
+def accept_invitation() -> rx.Component:
+    return auth_card(
+        "You're invited",
+        "Review the invitation, then accept it to get access.",
+        rx.cond(
+            AcceptInvitationState.loading,
+            loading_block("Checking your invitation…"),
+            rx.cond(AcceptInvitationState.problem != "", _problem(), rx.vstack(_summary(), _form(), spacing="5", width="100%")),
+        ),
+    )

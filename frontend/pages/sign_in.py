@@ -1,0 +1,63 @@
+"""Sign in with email and password."""
+
+import reflex as rx
+
+from frontend import routes
+from frontend.api import ApiError, PayloadError
+from frontend.api import auth as auth_api
+from frontend.components.feedback import error_callout
+from frontend.components.forms import field, submit_button, text_input
+from frontend.components.layout import auth_card
+from frontend.state import SessionState
+
+
+class SignInState(SessionState):
+    error: str = ""
+    loading: bool = False
+
+    def _next(self) -> str:
+        target = self.router.url.query_parameters.get("next", routes.HOME)
+        return target if target.startswith("/") and not target.startswith("//") else routes.HOME
+
+    @rx.event
+    def on_load(self):
+        self.error = ""
+        if self.signed_in:
+            return rx.redirect(self._next())
+
+    @rx.event
+    async def submit(self, form: dict):
+        email, password = form.get("email", "").strip(), form.get("password", "")
+        if not email or not password:
+            self.error = "Enter your email and password."
+            return
+        self.loading, self.error = True, ""
+        yield
+        try:
+            self._start_session(await auth_api.login(email=email, password=password))
+            await self._load_me()
+        except (ApiError, PayloadError) as exc:
+            self.error = exc.message
+            return
+        finally:
+            self.loading = False
+        yield rx.redirect(self._next())
+
+
+@rx.page(route=routes.SIGN_IN, title="Sign in · Portico", on_load=SignInState.on_load)
+def sign_in() -> rx.Component:
+    return auth_card(
+        "Welcome back",
+        "Sign in to manage your account and the people in it.",
+        rx.form(
+            rx.vstack(
+                error_callout(SignInState.error),
+                field("Email", text_input("email", type="email", placeholder="you@example.com", auto_complete="email")),
+                field("Password", text_input("password", type="password", auto_complete="current-password")),
+                rx.link("Forgot your password?", href=routes.FORGOT_PASSWORD, size="2", align="right", width="100%"),
+                submit_button("Sign in", SignInState.loading),
+                spacing="4", width="100%",
+            ),
+            on_submit=SignInState.submit, width="100%",
+        ),
+    )

@@ -1,0 +1,1 @@
+"""User management: invite people, follow pending invitations, manage members."""

@@ -1,0 +1,15 @@
+"""Every path of the portal, in one place. Email links (from the API) use the first four."""
+
+RESET_PASSWORD = "/reset-password"
+ACCEPT_INVITATION = "/accept-invitation"
+FORGOT_PASSWORD = "/forgot-password"
+SIGN_IN = "/sign-in"
+SIGN_OUT = "/sign-out"
+
+HOME = "/"
+CHANGE_PASSWORD = "/account/password"
+USER_MANAGEMENT = "/settings/users"
+
+# Reserved for the next pages, so links and the nav can be planned around them:
+MY_ACCOUNT = "/my-account"  # Families: guardian, secondary users, family switcher
+SEATS = "/seats"  # Seat dashboard

@@ -1,0 +1,145 @@
+"""The signed-in session, shared by every page: tokens, the person, their accounts.
+
+The access and refresh tokens are backend-only vars (leading underscore): they live in
+the portal's server-side state and are never sent to the browser.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import reflex as rx
+
+from frontend import routes
+from frontend.api import ApiError, PayloadError
+from frontend.api import auth as auth_api
+
+T = TypeVar("T")
+MANAGE_USERS = "USERS_MANAGE"
+MODULE_LABELS = {
+    "DASHBOARD": "Dashboard", "CUSTOMERS": "Customers", "SCHEDULING": "Scheduling", "COMMUNICATIONS": "Communications",
+    "REPORTS": "Reports", "SEATS": "Seats", "PRICING": "Pricing", "PAYMENT": "Payment", "USER_MANAGEMENT": "User management",
+}
+
+
+@dataclasses.dataclass
+class MembershipView:
+    """One account the person belongs to, ready to show."""
+
+    id: str = ""
+    account_id: str = ""
+    account_name: str = ""
+    role: str = ""
+    status: str = ""
+    modules: list[str] = dataclasses.field(default_factory=list)
+    module_labels: list[str] = dataclasses.field(default_factory=list)
+    permissions: list[str] = dataclasses.field(default_factory=list)
+
+    @classmethod
+    def of(cls, m: dict[str, Any]) -> "MembershipView":
+        return cls(
+            id=m["id"], account_id=m["account"]["id"], account_name=m["account"]["name"], role=m["role"],
+            status=m["status"], modules=list(m["modules"]),
+            module_labels=[MODULE_LABELS.get(x, x) for x in m["modules"]], permissions=list(m["permissions"]),
+        )
+
+
+class SessionState(rx.State):
+    """Who is signed in. Page states subclass it to reach the session."""
+
+    _access_token: str = ""
+    _refresh_token: str = ""
+    user_id: str = ""
+    full_name: str = ""
+    email: str = ""
+    memberships: list[MembershipView] = []
+    active_account_id: str = ""
+
+    @rx.var
+    def signed_in(self) -> bool:
+        return bool(self.user_id)
+
+    @rx.var
+    def display_name(self) -> str:
+        return self.full_name or self.email
+
+    @rx.var
+    def initials(self) -> str:
+        parts = (self.full_name or self.email or "?").replace("@", " ").split()
+        return "".join(p[0] for p in parts[:2]).upper()
+
+    @rx.var
+    def manageable_accounts(self) -> list[MembershipView]:
+        return [m for m in self.memberships if m.status == "ACTIVE" and MANAGE_USERS in m.permissions]
+
+    @rx.var
+    def can_manage_users(self) -> bool:
+        return any(m.account_id == self.active_account_id for m in self.manageable_accounts)
+
+    @rx.var
+    def active_account_name(self) -> str:
+        return next((m.account_name for m in self.memberships if m.account_id == self.active_account_id), "")
+
+    # ------------------------------------------------------------- session plumbing
+
+    def _start_session(self, tokens: dict[str, Any]) -> None:
+        self._access_token = tokens["accessToken"]
+        self._refresh_token = tokens["refreshToken"]
+        user = tokens["user"]
+        self.user_id, self.full_name, self.email = user["id"], user["fullName"], user["email"]
+
+    def _end_session(self) -> None:
+        self._access_token = self._refresh_token = ""
+        self.user_id = self.full_name = self.email = self.active_account_id = ""
+        self.memberships = []
+
+    async def _authed(self, call: Callable[..., Awaitable[T]], **kwargs: Any) -> T:
+        """Call the API with my access token, refreshing it once when it has expired."""
+        try:
+            return await call(token=self._access_token, **kwargs)
+        except ApiError as exc:
+            if exc.code != "UNAUTHENTICATED" or not self._refresh_token:
+                raise
+        try:
+            self._start_session(await auth_api.refresh(refresh_token=self._refresh_token))
+        except (ApiError, PayloadError) as exc:
+            self._end_session()
+            raise ApiError("UNAUTHENTICATED", "Your session has ended. Please sign in again.") from exc
+        return await call(token=self._access_token, **kwargs)
+
+    async def _load_me(self) -> None:
+        me = await self._authed(auth_api.me)
+        if me is None:
+            self._end_session()
+            return
+        self.user_id, self.full_name, self.email = me["user"]["id"], me["user"]["fullName"], me["user"]["email"]
+        self.memberships = [MembershipView.of(m) for m in me["memberships"]]
+        ids = [m.account_id for m in self.manageable_accounts] or [m.account_id for m in self.memberships]
+        if self.active_account_id not in ids:
+            self.active_account_id = ids[0] if ids else ""
+
+    def _to_sign_in(self) -> rx.event.EventSpec:
+        return rx.redirect(f"{routes.SIGN_IN}?next={self.router.url.path or routes.HOME}")
+
+    # ------------------------------------------------------------- events
+
+    @rx.event
+    async def require_session(self):
+        """on_load guard for signed-in pages: refresh who I am, or go to sign in."""
+        if not self._access_token:
+            return self._to_sign_in()
+        try:
+            await self._load_me()
+        except ApiError as exc:
+            if exc.code == "UNAUTHENTICATED":
+                self._end_session()
+                return self._to_sign_in()
+            return rx.toast.error(exc.message)
+        if not self.signed_in:
+            return self._to_sign_in()
+
+    @rx.event
+    def set_active_account(self, account_id: str):
+        self.active_account_id = account_id
