@@ -5,6 +5,7 @@
     portico create-admin EMAIL ACCOUNT_NAME [--password P]
     portico export-schema [PATH]    write schema.graphql
     portico mail-worker             deliver queued email until stopped
+    portico dev-mailbox [--port 1025]   local SMTP server printing each email's links
     portico serve [--host H] [--port P] [--migrate] [--seed]
 """
 
@@ -90,6 +91,43 @@ def cmd_mail_worker(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dev_mailbox(args: argparse.Namespace) -> int:
+    """A local SMTP server for development: prints each email's subject and links, and
+    keeps the message under `mail/` (needs the dev extra: aiosmtpd)."""
+    import re
+    import time
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+
+    folder = Path(args.folder)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    class Printer:
+        async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+            msg = message_from_bytes(envelope.content, policy=policy.default)
+            name = f"{time.strftime('%Y%m%d-%H%M%S')}-{abs(hash(envelope.content)) % 10**6}.eml"
+            (folder / name).write_bytes(envelope.content)
+            body = msg.get_body(preferencelist=("plain",))
+            links = re.findall(r"https?://\S+", body.get_content() if body else "")
+            print(f"\n[mail] to {', '.join(envelope.rcpt_tos)}: {msg['Subject']}", flush=True)
+            for link in links:
+                print(f"[mail]   {link}", flush=True)
+            return "250 OK"
+
+    controller = Controller(Printer(), hostname="127.0.0.1", port=args.port)
+    controller.start()
+    print(f"dev mailbox listening on 127.0.0.1:{args.port}, saving to {folder}/", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        controller.stop()
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -116,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default=str(ROOT / "schema.graphql"))
     p.set_defaults(fn=cmd_export_schema)
     sub.add_parser("mail-worker", help="deliver queued email until stopped").set_defaults(fn=cmd_mail_worker)
+    p = sub.add_parser("dev-mailbox", help="development SMTP server that prints links (dev extra)")
+    p.add_argument("--port", type=int, default=1025)
+    p.add_argument("--folder", default="mail")
+    p.set_defaults(fn=cmd_dev_mailbox)
     p = sub.add_parser("serve", help="serve the API with uvicorn")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)

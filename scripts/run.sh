@@ -32,6 +32,18 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
+# Development mail: unless an SMTP server already listens there, a local mailbox prints
+# every email's links (invitations, resets) here and keeps the messages in ./mail/.
+export SMTP_HOST="${SMTP_HOST:-localhost}" SMTP_PORT="${SMTP_PORT:-1025}"
+mailbox_note="Mail goes to ${SMTP_HOST}:${SMTP_PORT}."
+if [ "$SMTP_HOST" = localhost ] || [ "$SMTP_HOST" = 127.0.0.1 ]; then
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null; then
+    setsid .venv/bin/portico dev-mailbox --port "$SMTP_PORT" &
+    pids+=($!)
+    mailbox_note="Emails are printed below with their links, and saved in ./mail/."
+  fi
+fi
+
 setsid .venv/bin/portico serve --host 0.0.0.0 --port "$API_PORT" &
 pids+=($!)
 echo "==> building and starting the portal (about 15 s)"
@@ -54,12 +66,15 @@ cat <<INFO
   Portico API      http://localhost:${API_PORT}/graphql   (GraphiQL in the browser)
   Health check     http://localhost:${API_PORT}/healthz
 
-  Sign in with:
-    admin@demo.portico.dev / portico-demo-2026   (admin of Riverside Gymnastics)
-    staff@demo.portico.dev / portico-demo-2026   (office staff)
+  Sign in with (password portico-demo-2026 for all):
+    admin@demo.portico.dev   admin of Riverside Gymnastics, seat admin of its subscription
+    staff@demo.portico.dev   office staff (families)
+    maria@demo.portico.dev   primary guardian of the Garcia family
+    jose@demo.portico.dev    secondary user: full ledger, payments
+    nana@demo.portico.dev    secondary user in two families (family switcher)
 
-  Mail goes to SMTP_HOST:SMTP_PORT (default localhost:1025). Queued mail waits
-  in the outbox and is retried until a server answers.
+  ${mailbox_note} Undelivered mail waits in the outbox
+  and is retried until a server answers.
   Ctrl-C stops both servers.
 
 INFO
