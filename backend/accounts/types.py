@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 
 import strawberry
 
@@ -11,18 +10,8 @@ from backend.accounts import models
 from backend.accounts.modules import Module, permissions_for
 from backend.core.permissions import Permission
 
-
-@strawberry.enum(description="A member's type in an account.")
-class MembershipRole(Enum):
-    ADMIN = "admin"
-    USER = "user"
-    STAFF = "staff"
-
-
-@strawberry.enum(description="Whether a membership may be used.")
-class MembershipStatus(Enum):
-    ACTIVE = "active"
-    DEACTIVATED = "deactivated"
+MembershipRole = strawberry.enum(models.MembershipRole, name="MembershipRole", description="A member's type in an account.")
+MembershipStatus = strawberry.enum(models.MembershipStatus, name="MembershipStatus", description="Whether a membership may be used.")
 
 
 @strawberry.type(name="Account", description="A tenant: a gym, a company, a school.")

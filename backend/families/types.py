@@ -102,10 +102,7 @@ class FamilyBalance:
         return cls(charges_cents=b.charges_cents, payments_cents=b.payments_cents, balance_cents=b.balance_cents)
 
 
-@strawberry.enum(description="A charge or a payment.")
-class LedgerKind(Enum):
-    CHARGE = "charge"
-    PAYMENT = "payment"
+LedgerKind = strawberry.enum(models.LedgerKind, name="LedgerKind", description="A charge or a payment.")
 
 
 @strawberry.type(description="One line of the transaction history.")
@@ -118,7 +115,7 @@ class LedgerEntry:
 
     @classmethod
     def of(cls, e: models.LedgerEntry) -> "LedgerEntry":
-        return cls(id=gid(e.id), kind=LedgerKind(e.kind.value), amount_cents=e.amount_cents, description=e.description, created_at=e.created_at)
+        return cls(id=gid(e.id), kind=e.kind, amount_cents=e.amount_cents, description=e.description, created_at=e.created_at)
 
 
 @strawberry.type(name="PaymentMethod", description="A saved card; only its owner can pay with it.")

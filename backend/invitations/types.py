@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 
 import strawberry
 
 from backend.invitations import models
 from backend.invitations.service import effective_status
 
-
-@strawberry.enum(description="What an invitation is for.")
-class InvitationKind(Enum):
-    ACCOUNT_USER = "account_user"
-    FAMILY_MEMBER = "family_member"
-    SEAT = "seat"
-    STUDENT = "student"
-
-
-@strawberry.enum(description="Where an invitation stands. A pending link past its expiry reads EXPIRED.")
-class InvitationStatus(Enum):
-    PENDING = "pending"
-    ACCEPTED = "accepted"
-    EXPIRED = "expired"
-    REVOKED = "revoked"
+InvitationKind = strawberry.enum(models.InvitationKind, name="InvitationKind", description="What an invitation is for.")
+InvitationStatus = strawberry.enum(
+    models.InvitationStatus, name="InvitationStatus", description="Where an invitation stands. A pending link past its expiry reads EXPIRED."
+)
 
 
 @strawberry.type(description="What an invitation link is for, shown before accepting (no sign-in needed).")

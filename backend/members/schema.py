@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -30,16 +29,9 @@ AccountIdArg = Annotated[strawberry.ID, strawberry.argument(description="The acc
 UserIdArg = Annotated[strawberry.ID, strawberry.argument(description="The member's user id.")]
 
 
-@strawberry.enum(description="What happened to one address of `inviteUsers`.")
-class InviteOutcome(Enum):
-    INVITED = "invited"
-    ALREADY_MEMBER = "already_member"
-    ALREADY_INVITED = "already_invited"
-    PREVIOUSLY_INVITED = "previously_invited"
-    DISPOSABLE_EMAIL = "disposable_email"
-    INVALID_EMAIL = "invalid_email"
-    DUPLICATE = "duplicate"
-    RATE_LIMITED = "rate_limited"
+InviteOutcome = strawberry.enum(
+    service.InviteOutcome, name="InviteOutcome", description="What happened to one address of `inviteUsers`."
+)
 
 
 @strawberry.input(description="Who to invite to an account, and with what permissions.")
@@ -108,7 +100,7 @@ def _results(rows: list[service.InviteResult]) -> InviteUsersPayload:
     return InviteUsersPayload(
         results=[
             InviteUserResult(
-                email=r.email, outcome=InviteOutcome(r.outcome.value), message=r.message,
+                email=r.email, outcome=r.outcome, message=r.message,
                 invitation=InvitationType.of(r.invitation) if r.invitation else None,
             )
             for r in rows
