@@ -32,7 +32,7 @@ def family_switcher() -> rx.Component:
         SessionState.families.length() > 1,
         rx.fragment(
             rx.menu.separator(),
-            rx.menu.label("Switch family", size="1"),
+            rx.text("Switch family", size="1", weight="medium", color_scheme="gray", padding_x="12px", padding_y="4px"),
             rx.box(rx.foreach(SessionState.families, _choice), id="family-switcher"),
         ),
     )
