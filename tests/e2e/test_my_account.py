@@ -137,9 +137,9 @@ async def test_a_secondary_in_two_families_switches_between_them(new_tab) -> Non
     garcia = await _family(gym, await make_user("maria2@example.com", first="Maria", last="Garcia"), "Garcia", charge_cents=18500)
     lopez = await _family(gym, await make_user("luis@example.com", first="Luis", last="Lopez"), "Lopez", charge_cents=9000)
     nana = await make_user("nana@example.com", first="Nana", last="Lopez")
-    for family in (garcia, lopez):
+    for family, pay in ((garcia, False), (lopez, True)):
         await FamilyMember.create(family=family, user=nana, role=MemberRole.SECONDARY, status=MemberStatus.ACTIVE,
-                                  email=nana.email, first_name="Nana", last_name="Lopez")
+                                  email=nana.email, first_name="Nana", last_name="Lopez", can_make_payments=pay)
 
     tab = await new_tab()
     page = tab.page
@@ -148,6 +148,7 @@ async def test_a_secondary_in_two_families_switches_between_them(new_tab) -> Non
     await page.locator("#family-name", has_text="Garcia family").wait_for()
     assert await page.inner_text("#amount-due") == "$185.00"
     assert await page.inner_text("#current-family") == "Garcia"
+    assert await page.locator("#payments").count() == 0
 
     for name, due in (("Lopez", "$90.00"), ("Garcia", "$185.00")):
         await page.click("#user-menu")
@@ -163,3 +164,19 @@ async def test_a_secondary_in_two_families_switches_between_them(new_tab) -> Non
         await page.locator("#family-name", has_text=f"{name} family").wait_for()
         assert await page.inner_text("#amount-due") == due
         assert await page.inner_text("#current-family") == name
+        if name == "Lopez":
+            await _pays_with_her_own_card(tab)
+
+
+async def _pays_with_her_own_card(tab: Portal) -> None:
+    """Can Make Payments in the Lopez family: save a card, pay part of the balance."""
+    page = tab.page
+    await page.click("#add-card")
+    await page.fill("#card-last4", "1111")
+    await page.click("#save-card")
+    await page.locator("#payment-methods .payment-method", has_text="Visa ending 1111").wait_for()
+    await page.fill("#pay-amount", "40")
+    await page.click("#pay-now")
+    await page.get_by_text("Payment of $40.00 received. Thank you!").wait_for()
+    await page.locator("#amount-due", has_text="$50.00").wait_for()
+    await tab.shot("my-account-payments")
