@@ -115,9 +115,9 @@ def _pay_form() -> rx.Component:
                 )),
                 columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%",
             ),
-            rx.button(rx.icon("lock", size=15), "Pay now", type="submit", size="3", loading=PaymentsState.paying, id="pay-now",
-                      width=["100%", "auto"]),
-            spacing="3", width="100%", align="end",
+            rx.flex(rx.button(rx.icon("lock", size=15), "Pay now", type="submit", size="3", loading=PaymentsState.paying, id="pay-now",
+                              width=["100%", "auto"]), justify="end", width="100%"),
+            spacing="3", width="100%",
         ),
         on_submit=PaymentsState.pay, reset_on_submit=True, width="100%",
     )
