@@ -70,10 +70,17 @@ async def test_primary_invites_a_secondary_grants_and_revokes_access(new_tab, ma
     await page.click("#add-secondary")
     await page.fill("#add-first-name", "Jose")
     await page.fill("#add-last-name", "Garcia")
-    await page.fill("#add-email", "jose@example.com")
+    await page.fill("#add-email", "jose@exmaple.com")
     await page.click("#save-secondary")
+    await _status(guardian, "jose@exmaple.com", "Not invited")
+
+    # Until they accept, the guardian can correct the details.
+    await _row(guardian, "jose@exmaple.com").locator(".edit-secondary").click()
+    assert await page.input_value("#edit-email") == "jose@exmaple.com"
+    await page.fill("#edit-email", "jose@example.com")
+    await page.click("#save-edit")
     await _status(guardian, "jose@example.com", "Not invited")
-    assert mailbox.to("jose@example.com") == []
+    assert mailbox.to("jose@example.com") == [] and mailbox.to("jose@exmaple.com") == []
 
     # Send Invite Email: a dialog confirms the address first.
     await _row(guardian, "jose@example.com").locator(".send-invite").click()
