@@ -15,6 +15,7 @@ import reflex as rx
 from frontend import routes
 from frontend.api import ApiError, PayloadError
 from frontend.api import auth as auth_api
+from frontend.api import families as families_api
 
 T = TypeVar("T")
 MANAGE_USERS = "USERS_MANAGE"
@@ -46,6 +47,26 @@ class MembershipView:
         )
 
 
+ROLE_LABELS = {"PRIMARY": "Primary guardian", "SECONDARY": "Secondary user", "STAFF": "Office staff"}
+
+
+@dataclasses.dataclass
+class FamilyChoiceView:
+    """A family I can act in (the family switcher)."""
+
+    id: str = ""
+    name: str = ""
+    account_name: str = ""
+    role: str = ""
+    role_label: str = ""
+    is_active: bool = False
+
+    @classmethod
+    def of(cls, f: dict[str, Any]) -> "FamilyChoiceView":
+        return cls(id=f["id"], name=f["name"], account_name=f["accountName"], role=f["role"],
+                   role_label=ROLE_LABELS.get(f["role"], f["role"]), is_active=f["isActive"])
+
+
 class SessionState(rx.State):
     """Who is signed in. Page states subclass it to reach the session."""
 
@@ -56,6 +77,7 @@ class SessionState(rx.State):
     email: str = ""
     memberships: list[MembershipView] = []
     active_account_id: str = ""
+    families: list[FamilyChoiceView] = []
 
     @rx.var
     def signed_in(self) -> bool:
@@ -82,6 +104,18 @@ class SessionState(rx.State):
     def active_account_name(self) -> str:
         return next((m.account_name for m in self.memberships if m.account_id == self.active_account_id), "")
 
+    @rx.var
+    def has_families(self) -> bool:
+        return len(self.families) > 0
+
+    @rx.var
+    def active_family_id(self) -> str:
+        return next((f.id for f in self.families if f.is_active), self.families[0].id if self.families else "")
+
+    @rx.var
+    def active_family_name(self) -> str:
+        return next((f.name for f in self.families if f.id == self.active_family_id), "")
+
     # ------------------------------------------------------------- session plumbing
 
     def _start_session(self, tokens: dict[str, Any]) -> None:
@@ -93,7 +127,7 @@ class SessionState(rx.State):
     def _end_session(self) -> None:
         self._access_token = self._refresh_token = ""
         self.user_id = self.full_name = self.email = self.active_account_id = ""
-        self.memberships = []
+        self.memberships, self.families = [], []
 
     async def _authed(self, call: Callable[..., Awaitable[T]], **kwargs: Any) -> T:
         """Call the API with my access token, refreshing it once when it has expired."""
@@ -116,6 +150,7 @@ class SessionState(rx.State):
             return
         self.user_id, self.full_name, self.email = me["user"]["id"], me["user"]["fullName"], me["user"]["email"]
         self.memberships = [MembershipView.of(m) for m in me["memberships"]]
+        self.families = [FamilyChoiceView.of(f) for f in await self._authed(families_api.my_families)]
         ids = [m.account_id for m in self.manageable_accounts] or [m.account_id for m in self.memberships]
         if self.active_account_id not in ids:
             self.active_account_id = ids[0] if ids else ""
@@ -143,3 +178,17 @@ class SessionState(rx.State):
     @rx.event
     def set_active_account(self, account_id: str):
         self.active_account_id = account_id
+
+    @rx.event
+    async def switch_family(self, family_id: str):
+        """Act in another family (the user menu), then show My Account for it."""
+        if family_id == self.active_family_id:
+            return
+        try:
+            family = await self._authed(families_api.switch_family, family_id=family_id)
+            self.families = [FamilyChoiceView.of(f) for f in await self._authed(families_api.my_families)]
+        except (ApiError, PayloadError) as exc:
+            yield rx.toast.error(exc.message)
+            return
+        yield rx.toast.success(f"Now viewing the {family['name']} family.")
+        yield rx.redirect(routes.MY_ACCOUNT)

@@ -1,6 +1,7 @@
 """Words for the API's error codes, in the portal's voice.
 
 Payload codes (`ErrorCode`) and top-level codes (`extensions.code`) share one table.
+`FAMILY_FORBIDDEN` is FORBIDDEN as the families pages say it (api/families.py maps it).
 When a code has no entry, the API's own message (written to be shown) is used.
 """
 
@@ -28,6 +29,14 @@ MESSAGES: dict[str, str] = {
     "ADULT_CONFIRMATION_REQUIRED": "Please confirm that you are 18 or older.",
     "TERMS_REQUIRED": "Please accept the privacy policy and terms of use.",
     "TOO_MANY": "That's too many addresses for one go. Split them into smaller batches.",
+    # families
+    "FAMILY_FORBIDDEN": "You don't have access to that in this family account. If your access changed, ask the primary guardian.",
+    "CONTACT_LOCKED": "They have accepted, so their details are theirs to change. Send a password reset instead.",
+    "PAYMENT_METHOD_NOT_ALLOWED": "You can only pay with a payment method you saved yourself.",
+    "INVALID_AMOUNT": "Enter an amount greater than $0.00.",
+    "NOT_PENDING": "That can't be done any more: they have already accepted or their access was revoked.",
+    "ALREADY_MEMBER": "That email address already belongs to a member here.",
+    "INVALID_EMAIL": "That doesn't look like an email address. Check it and try again.",
 }
 
 

@@ -33,9 +33,10 @@ def nav_link(label: str, href: str, icon: str) -> rx.Component:
 
 
 def nav_links() -> rx.Component:
-    # Families ("My Account") and the seat dashboard slot in here when they exist.
+    # The seat dashboard slots in here when it exists.
     return rx.hstack(
         nav_link("Home", routes.HOME, "layout-dashboard"),
+        rx.cond(SessionState.has_families, nav_link("My Account", routes.MY_ACCOUNT, "house")),
         rx.cond(SessionState.can_manage_users, nav_link("User management", routes.USER_MANAGEMENT, "users")),
         spacing="1", display=["none", "none", "flex"],
     )

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from frontend import routes
-from frontend.components.family_switcher import family_switcher
+from frontend.components.family_switcher import current_family_tag, family_switcher
 from frontend.state import SessionState
 
 MOBILE_ONLY = ["block", "block", "none"]
@@ -20,6 +20,7 @@ def user_menu() -> rx.Component:
             rx.button(
                 rx.avatar(fallback=SessionState.initials, size="2", radius="full", color_scheme="indigo"),
                 rx.text(SessionState.display_name, size="2", weight="medium", display=["none", "inline"]),
+                current_family_tag(),
                 rx.icon("chevron-down", size=14),
                 variant="ghost", color_scheme="gray", size="2", id="user-menu", aria_label="Open the user menu",
             ),
@@ -28,12 +29,15 @@ def user_menu() -> rx.Component:
             rx.box(
                 rx.text(SessionState.display_name, weight="bold", size="2"),
                 rx.text(SessionState.email, size="1", color_scheme="gray"),
+                rx.cond(SessionState.families.length() > 1,
+                        rx.text("Acting in the ", rx.text.strong(SessionState.active_family_name), " family", size="1", color_scheme="gray")),
                 padding_x="12px", padding_y="8px",
             ),
             family_switcher(),
             rx.menu.separator(),
             # On phones the top bar has no room for the nav links, so they live here.
             _item("Home", "layout-dashboard", routes.HOME, display=MOBILE_ONLY),
+            rx.cond(SessionState.has_families, _item("My Account", "house", routes.MY_ACCOUNT, display=MOBILE_ONLY)),
             rx.cond(SessionState.can_manage_users, _item("User management", "users", routes.USER_MANAGEMENT, display=MOBILE_ONLY)),
             rx.menu.separator(display=MOBILE_ONLY),
             _item("Change password", "key-round", routes.CHANGE_PASSWORD),

@@ -28,6 +28,7 @@ class AcceptInvitationState(SessionState):
     summary: str = ""
     invited_email: str = ""
     existing_user: bool = False
+    kind: str = ""
     adult: bool = False
     terms: bool = False
 
@@ -49,6 +50,7 @@ class AcceptInvitationState(SessionState):
         else:
             self.inviter, self.target, self.summary = preview["inviterName"], preview["targetName"], preview["summary"]
             self.invited_email, self.existing_user = preview["email"], preview["existingUser"]
+            self.kind = preview["kind"]
             self.problem = STATUS_TEXT.get(preview["status"], "")
         self.loading = False
 
@@ -85,10 +87,12 @@ class AcceptInvitationState(SessionState):
         finally:
             self.submitting = False
         yield rx.toast.success(f"Welcome to {self.target}!")
+        # A family invitation lands on the family's page; any other on Home.
+        landing = routes.MY_ACCOUNT if self.kind == "FAMILY_MEMBER" else routes.HOME
         if result.get("tokens"):
-            yield rx.redirect(routes.HOME)
+            yield rx.redirect(landing)
         else:
-            yield rx.redirect(f"{routes.SIGN_IN}?next={routes.HOME}")
+            yield rx.redirect(f"{routes.SIGN_IN}?next={landing}")
 
 
 def _summary() -> rx.Component:

@@ -5,7 +5,7 @@ import reflex as rx
 from frontend import routes
 from frontend.components.feedback import empty_state, role_badge
 from frontend.components.layout import app_shell, card, card_header
-from frontend.state import MembershipView, SessionState
+from frontend.state import FamilyChoiceView, MembershipView, SessionState
 
 
 class HomeState(SessionState):
@@ -45,11 +45,36 @@ def _membership(m: MembershipView) -> rx.Component:
     )
 
 
+def _family(f: FamilyChoiceView) -> rx.Component:
+    return rx.hstack(
+        rx.center(rx.icon("house", size=18, color="var(--accent-9)"), width="36px", height="36px",
+                  border_radius="10px", background="var(--accent-3)", flex_shrink="0"),
+        rx.vstack(rx.text(f"{f.name} family", weight="bold", size="3"), rx.text(f"{f.account_name} · {f.role_label}", size="1", color_scheme="gray"),
+                  spacing="0", flex="1", min_width="0"),
+        rx.cond(f.is_active,
+                rx.link(rx.button("My Account", variant="soft", size="2"), href=routes.MY_ACCOUNT),
+                rx.button("Switch", variant="soft", color_scheme="gray", size="2", on_click=SessionState.switch_family(f.id))),
+        spacing="3", align="center", padding="16px", border="1px solid var(--gray-4)", border_radius="12px", background="white", width="100%",
+    )
+
+
+def families_card() -> rx.Component:
+    return rx.cond(
+        SessionState.has_families,
+        card(
+            card_header("Your family accounts", "Balances, students and secondary users are on My Account."),
+            rx.grid(rx.foreach(SessionState.families, _family), columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%"),
+            id="home-families",
+        ),
+    )
+
+
 @rx.page(route=routes.HOME, title="Home · Portico", on_load=SessionState.require_session)
 def home() -> rx.Component:
     return app_shell(
         "Home",
         HomeState.greeting,
+        families_card(),
         card(
             card_header("Your accounts", "Where you have access, and what you can use there."),
             rx.cond(

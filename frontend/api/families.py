@@ -1,0 +1,114 @@
+"""Families: my families and the switcher, secondary users, the ledger and payments.
+
+Every query takes the family explicitly (`$family`), so a page shows the family it asked
+for even if the person switched family in another tab meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontend.api.client import ApiError, checked, execute
+from frontend.api.messages import message_for
+
+ERRORS = "errors { code message field }"
+FAMILY_FIELDS = "id name accountName primaryGuardianName myRole canViewLedger canMakePayments canManageStudents"
+MEMBER_FIELDS = "id role status email firstName lastName viewFullLedger canMakePayments canEditContact invitationExpiresAt invitationsSent"
+SECONDARY = f"secondary {{ {MEMBER_FIELDS} }} {ERRORS}"
+
+MY_FAMILIES = "query MyFamilies { myFamilies { id name accountName role isActive } }"
+# What every member may see, in one round trip; the ledger is asked for separately, and
+# only when `family.canViewLedger` (the API refuses it to a secondary without access).
+OVERVIEW = f"""query FamilyOverview($family: ID) {{
+  family(familyId: $family) {{ {FAMILY_FIELDS} }}
+  familyBalance(familyId: $family) {{ balanceCents chargesCents paymentsCents }}
+  familyMembers(familyId: $family) {{ {MEMBER_FIELDS} }}
+  familyStudents(familyId: $family) {{ id firstName lastName birthDate enrollments {{ id className createdAt }} }}
+  paymentMethods(familyId: $family) {{ id brand last4 mine }} }}"""
+TRANSACTIONS = "query Ledger($family: ID) { familyTransactions(familyId: $family) { id kind amountCents description createdAt } }"
+
+ADD_SECONDARY = f"""mutation AddSecondary($family: ID!, $input: SecondaryInput!) {{
+  addSecondary(familyId: $family, input: $input) {{ {SECONDARY} }} }}"""
+UPDATE_SECONDARY = f"""mutation UpdateSecondary($id: ID!, $input: SecondaryInput!) {{
+  updateSecondary(secondaryId: $id, input: $input) {{ {SECONDARY} }} }}"""
+INVITE_SECONDARY = f"mutation InviteSecondary($id: ID!, $email: String) {{ inviteSecondary(secondaryId: $id, email: $email) {{ {SECONDARY} }} }}"
+RESEND_INVITE = f"mutation ResendInvite($id: ID!, $email: String) {{ resendSecondaryInvite(secondaryId: $id, email: $email) {{ {SECONDARY} }} }}"
+SET_ACCOUNT_ACCESS = f"""mutation SetAccountAccess($id: ID!, $ledger: Boolean!, $pay: Boolean!) {{
+  setAccountAccess(secondaryId: $id, viewFullLedger: $ledger, canMakePayments: $pay) {{ {SECONDARY} }} }}"""
+SEND_PASSWORD_RESET = f"mutation SecondaryReset($id: ID!) {{ sendSecondaryPasswordReset(secondaryId: $id) {{ ok {ERRORS} }} }}"
+REVOKE_SECONDARY = f"mutation RevokeSecondary($id: ID!) {{ revokeSecondary(secondaryId: $id) {{ {SECONDARY} }} }}"
+SWITCH_FAMILY = f"mutation SwitchFamily($family: ID!) {{ switchFamily(familyId: $family) {{ family {{ id name }} {ERRORS} }} }}"
+ADD_PAYMENT_METHOD = f"""mutation AddCard($family: ID!, $brand: String!, $last4: String!) {{
+  addPaymentMethod(familyId: $family, brand: $brand, last4: $last4) {{ paymentMethod {{ id }} {ERRORS} }} }}"""
+MAKE_PAYMENT = f"""mutation Pay($family: ID!, $amount: Int!, $method: ID!) {{
+  makePayment(familyId: $family, amountCents: $amount, paymentMethodId: $method) {{ payment {{ id amountCents }} {ERRORS} }} }}"""
+
+
+async def _run(document: str, variables: dict[str, Any], token: str) -> dict[str, Any]:
+    """Execute, saying FORBIDDEN in family words (it usually means access ended)."""
+    try:
+        return await execute(document, variables, token=token)
+    except ApiError as exc:
+        if exc.code == "FORBIDDEN":
+            raise ApiError(exc.code, message_for("FAMILY_FORBIDDEN")) from exc
+        raise
+
+
+async def my_families(*, token: str) -> list[dict[str, Any]]:
+    return (await execute(MY_FAMILIES, token=token))["myFamilies"]
+
+
+async def overview(*, token: str, family_id: str) -> dict[str, Any]:
+    """family, familyBalance, familyMembers, familyStudents and paymentMethods."""
+    return await _run(OVERVIEW, {"family": family_id or None}, token)
+
+
+async def transactions(*, token: str, family_id: str) -> list[dict[str, Any]]:
+    return (await _run(TRANSACTIONS, {"family": family_id or None}, token))["familyTransactions"]
+
+
+def _secondary_input(email: str, first_name: str, last_name: str) -> dict[str, str]:
+    return {"email": email.strip(), "firstName": first_name.strip(), "lastName": last_name.strip()}
+
+
+async def add_secondary(*, token: str, family_id: str, email: str, first_name: str, last_name: str) -> dict[str, Any]:
+    variables = {"family": family_id, "input": _secondary_input(email, first_name, last_name)}
+    return checked((await _run(ADD_SECONDARY, variables, token))["addSecondary"])["secondary"]
+
+
+async def update_secondary(*, token: str, secondary_id: str, email: str, first_name: str, last_name: str) -> dict[str, Any]:
+    variables = {"id": secondary_id, "input": _secondary_input(email, first_name, last_name)}
+    return checked((await _run(UPDATE_SECONDARY, variables, token))["updateSecondary"])["secondary"]
+
+
+async def invite_secondary(*, token: str, secondary_id: str, email: str, resend: bool) -> dict[str, Any]:
+    """Send (or re-send) the 48-hour invitation to the confirmed or corrected address."""
+    document, field = (RESEND_INVITE, "resendSecondaryInvite") if resend else (INVITE_SECONDARY, "inviteSecondary")
+    return checked((await _run(document, {"id": secondary_id, "email": email.strip() or None}, token))[field])["secondary"]
+
+
+async def set_account_access(*, token: str, secondary_id: str, view_full_ledger: bool, can_make_payments: bool) -> dict[str, Any]:
+    variables = {"id": secondary_id, "ledger": view_full_ledger, "pay": can_make_payments}
+    return checked((await _run(SET_ACCOUNT_ACCESS, variables, token))["setAccountAccess"])["secondary"]
+
+
+async def send_password_reset(*, token: str, secondary_id: str) -> None:
+    checked((await _run(SEND_PASSWORD_RESET, {"id": secondary_id}, token))["sendSecondaryPasswordReset"])
+
+
+async def revoke_secondary(*, token: str, secondary_id: str) -> dict[str, Any]:
+    return checked((await _run(REVOKE_SECONDARY, {"id": secondary_id}, token))["revokeSecondary"])["secondary"]
+
+
+async def switch_family(*, token: str, family_id: str) -> dict[str, Any]:
+    return checked((await _run(SWITCH_FAMILY, {"family": family_id}, token))["switchFamily"])["family"]
+
+
+async def add_payment_method(*, token: str, family_id: str, brand: str, last4: str) -> None:
+    variables = {"family": family_id, "brand": brand.strip(), "last4": last4.strip()}
+    checked((await _run(ADD_PAYMENT_METHOD, variables, token))["addPaymentMethod"])
+
+
+async def make_payment(*, token: str, family_id: str, amount_cents: int, payment_method_id: str) -> dict[str, Any]:
+    variables = {"family": family_id, "amount": amount_cents, "method": payment_method_id}
+    return checked((await _run(MAKE_PAYMENT, variables, token))["makePayment"])["payment"]
