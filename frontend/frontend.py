@@ -15,6 +15,7 @@ from frontend.pages import (  # noqa: F401
     sign_in,
     sign_out,
 )
+from frontend.pages.seats import page as seat_dashboard  # noqa: F401
 from frontend.pages.users import page as user_management  # noqa: F401
 
 app = rx.App(

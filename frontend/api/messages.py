@@ -28,6 +28,11 @@ MESSAGES: dict[str, str] = {
     "ADULT_CONFIRMATION_REQUIRED": "Please confirm that you are 18 or older.",
     "TERMS_REQUIRED": "Please accept the privacy policy and terms of use.",
     "TOO_MANY": "That's too many addresses for one go. Split them into smaller batches.",
+    # seats (ProPortal)
+    "NO_FREE_SEAT": "Every seat is in use. Deactivate someone's subscription first to free a seat.",
+    "OUTSIDE_ACCESS_DATES": "This subscription gives no access today: it is outside its access dates.",
+    "NO_ACTIVE_SEAT": "No active seat here: this subscription is not active for that person.",
+    "LAST_SEAT_ADMIN": "A subscription needs at least one seat admin. Make someone else an admin first.",
 }
 
 

@@ -35,6 +35,7 @@ def user_menu() -> rx.Component:
             # On phones the top bar has no room for the nav links, so they live here.
             _item("Home", "layout-dashboard", routes.HOME, display=MOBILE_ONLY),
             rx.cond(SessionState.can_manage_users, _item("User management", "users", routes.USER_MANAGEMENT, display=MOBILE_ONLY)),
+            rx.cond(SessionState.can_manage_seats, _item("Seats", "armchair", routes.SEATS, display=MOBILE_ONLY)),
             rx.menu.separator(display=MOBILE_ONLY),
             _item("Change password", "key-round", routes.CHANGE_PASSWORD),
             rx.menu.separator(),
