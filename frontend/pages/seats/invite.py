@@ -90,7 +90,7 @@ def _access_choice() -> rx.Component:
     return rx.radio_cards.root(
         *[rx.radio_cards.item(
             rx.vstack(rx.text(label, weight="bold", size="2"), rx.text(hint, size="1", color_scheme="gray"), spacing="0", align="start"),
-            value=value, id=f"access-{value.lower()}",
+            value=value, id=f"access-{value.lower()}", justify_content="start",
         ) for value, label, hint in ACCESS],
         value=InviteState.access, on_value_change=InviteState.set_access, columns=rx.breakpoints(initial="1", sm="3"), size="1", width="100%",
     )

@@ -30,21 +30,27 @@ def meter_card() -> rx.Component:
                        SeatsState.seats_full),
             rx.divider(),
             _dates(),
+            rx.cond(SeatsState.sub.features.length() > 0, rx.flex(
+                rx.text("Includes", size="2", color_scheme="gray"),
+                rx.foreach(SeatsState.sub.features, lambda f: rx.badge(f, variant="surface", color_scheme="gray")),
+                spacing="2", wrap="wrap", align="center",
+            )),
             spacing="4", width="100%",
         ),
     )
 
 
 def usage_card() -> rx.Component:
-    chart = rx.recharts.area_chart(
-        *[rx.recharts.area(data_key=key, stroke=color, fill=color, fill_opacity=0.12, stroke_width=2, type_="monotone")
+    # Bars, not curves: daily counts are small whole numbers and a smoothed line invents values between days.
+    chart = rx.recharts.bar_chart(
+        *[rx.recharts.bar(data_key=key, fill=color, radius=[3, 3, 0, 0], max_bar_size=10, is_animation_active=False)
           for key, color in SERIES],
-        rx.recharts.x_axis(data_key="day", tick_line=False, min_tick_gap=24, font_size=12),
-        rx.recharts.y_axis(allow_decimals=False, width=28, tick_line=False, axis_line=False, font_size=12),
+        rx.recharts.x_axis(data_key="day", tick_line=False, min_tick_gap=24, font_size=12, stroke="var(--gray-8)"),
+        rx.recharts.y_axis(allow_decimals=False, width=28, tick_line=False, axis_line=False, font_size=12, stroke="var(--gray-8)"),
         rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False, stroke="var(--gray-4)"),
-        rx.recharts.graphing_tooltip(),
+        rx.recharts.graphing_tooltip(cursor={"fill": "var(--gray-3)"}),
         rx.recharts.legend(icon_type="circle", icon_size=8, wrapper_style={"fontSize": "12px"}),
-        data=SeatsState.usage, width="100%", height=220, margin={"top": 8, "right": 8, "left": 0, "bottom": 0},
+        data=SeatsState.usage, width="100%", height=220, bar_gap=1, margin={"top": 8, "right": 12, "left": 0, "bottom": 0},
     )
     return card(
         card_header("Usage", "The last 30 days, for the whole subscription."),

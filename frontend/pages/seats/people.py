@@ -38,9 +38,10 @@ def filters() -> rx.Component:
         rx.input(
             rx.input.slot(rx.icon("search", size=15)),
             placeholder="Search name or email", value=SeatsState.search, on_change=SeatsState.set_search.debounce(300),
-            id="people-search", size="2", flex="1", min_width="0",
+            id="people-search", size="2", flex="1", min_width=["100%", "0"], order=["3", "0"],
         ),
-        invite_button(),
+        # On phones the filter and Invite share the first row and search takes the second.
+        rx.box(invite_button(), order=["2", "0"], margin_left="auto"),
         spacing="2", width="100%", wrap="wrap", align="center",
     )
 

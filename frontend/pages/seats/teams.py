@@ -83,7 +83,7 @@ def _member(team: TeamRow, m: Option) -> rx.Component:
 def _team(t: TeamRow) -> rx.Component:
     return rx.vstack(
         rx.hstack(rx.icon("users-round", size=16, color="var(--accent-9)"), rx.text(t.name, weight="bold", size="3"),
-                  rx.badge(f"{t.members.length()} people", variant="soft", color_scheme="gray"), spacing="2", align="center"),
+                  rx.badge(rx.cond(t.members.length() == 1, "1 person", f"{t.members.length()} people"), variant="soft", color_scheme="gray"), spacing="2", align="center"),
         rx.cond(t.description != "", rx.text(t.description, size="2", color_scheme="gray")),
         rx.cond(t.members.length() > 0, rx.flex(rx.foreach(t.members, lambda m: _member(t, m)), wrap="wrap", spacing="2"),
                 rx.text("Nobody in this team yet.", size="2", color_scheme="gray")),
