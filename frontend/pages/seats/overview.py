@@ -43,14 +43,14 @@ def meter_card() -> rx.Component:
 def usage_card() -> rx.Component:
     # Bars, not curves: daily counts are small whole numbers and a smoothed line invents values between days.
     chart = rx.recharts.bar_chart(
-        *[rx.recharts.bar(data_key=key, fill=color, radius=[3, 3, 0, 0], max_bar_size=10, is_animation_active=False)
+        *[rx.recharts.bar(data_key=key, fill=color, radius=[2, 2, 0, 0], max_bar_size=14, is_animation_active=False)
           for key, color in SERIES],
         rx.recharts.x_axis(data_key="day", tick_line=False, min_tick_gap=24, font_size=12, stroke="var(--gray-8)"),
         rx.recharts.y_axis(allow_decimals=False, width=28, tick_line=False, axis_line=False, font_size=12, stroke="var(--gray-8)"),
         rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False, stroke="var(--gray-4)"),
         rx.recharts.graphing_tooltip(cursor={"fill": "var(--gray-3)"}),
         rx.recharts.legend(icon_type="circle", icon_size=8, wrapper_style={"fontSize": "12px"}),
-        data=SeatsState.usage, width="100%", height=220, bar_gap=1, margin={"top": 8, "right": 12, "left": 0, "bottom": 0},
+        data=SeatsState.usage, width="100%", height=220, bar_gap=0, bar_category_gap="12%", margin={"top": 8, "right": 12, "left": 0, "bottom": 0},
     )
     return card(
         card_header("Usage", "The last 30 days, for the whole subscription."),

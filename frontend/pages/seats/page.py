@@ -36,7 +36,7 @@ def _tabs() -> rx.Component:
             # On phones the icons go, so the four tabs fit in 390 px; the list still scrolls if it must.
             rx.tabs.list(*[rx.tabs.trigger(rx.hstack(rx.icon(icon, size=14, display=["none", "block"]), label, spacing="2", align="center"),
                                            value=value, id=f"tab-{value}") for value, label, icon in TABS],
-                         size="2", overflow_x="auto", overflow_y="hidden"),
+                         size=rx.breakpoints(initial="1", sm="2"), overflow_x="auto", overflow_y="hidden"),
             rx.tabs.content(people_panel(), value="users"),
             rx.tabs.content(teams_panel(), value="teams"),
             rx.tabs.content(assignments_panel(), value="assignments"),
