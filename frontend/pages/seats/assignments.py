@@ -75,10 +75,10 @@ def _assign_form() -> rx.Component:
         rx.text("Assign a module to a team", weight="bold", size="2"),
         error_callout(AssignState.assign_error),
         rx.flex(
-            rx.select.root(rx.select.trigger(placeholder="Module", flex="1", min_width="0"),
+            rx.select.root(rx.select.trigger(placeholder="Module", flex="1 1 auto", min_width="0"),
                            rx.select.content(rx.foreach(SeatsState.modules, lambda m: rx.select.item(m.name, value=m.id))),
                            value=AssignState.module_id, on_change=AssignState.set_module_id, size="2"),
-            rx.select.root(rx.select.trigger(placeholder="Team", flex="1", min_width="0"),
+            rx.select.root(rx.select.trigger(placeholder="Team", flex="1 1 auto", min_width="0"),
                            rx.select.content(rx.foreach(SeatsState.teams, lambda t: rx.select.item(t.name, value=t.id))),
                            value=AssignState.assign_team_id, on_change=AssignState.set_assign_team_id, size="2"),
             rx.input(type="date", value=AssignState.due_on, on_change=AssignState.set_due_on, size="2", aria_label="Due date"),

@@ -107,9 +107,9 @@ def _new_team() -> rx.Component:
         error_callout(TeamsState.team_error),
         rx.flex(
             rx.input(placeholder="Name, e.g. Coaches", value=TeamsState.team_name, on_change=TeamsState.set_team_name, id="team-name",
-                     size="2", flex="1", min_width="0"),
+                     size="2", flex="1 1 auto", min_width="0"),
             rx.input(placeholder="What it is for (optional)", value=TeamsState.team_description,
-                     on_change=TeamsState.set_team_description, size="2", flex="2", min_width="0"),
+                     on_change=TeamsState.set_team_description, size="2", flex="2 1 auto", min_width="0"),
             rx.button(rx.icon("plus", size=14), "Create team", size="2", on_click=TeamsState.create, loading=TeamsState.creating,
                       id="create-team"),
             spacing="2", width="100%", direction=rx.breakpoints(initial="column", sm="row"),
