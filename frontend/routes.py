@@ -10,6 +10,6 @@ HOME = "/"
 CHANGE_PASSWORD = "/account/password"
 USER_MANAGEMENT = "/settings/users"
 
-# Reserved for the next pages, so links and the nav can be planned around them:
+# Families and seats:
 MY_ACCOUNT = "/my-account"  # Families: guardian, secondary users, family switcher
 SEATS = "/seats"  # Seat dashboard

@@ -16,6 +16,7 @@ from frontend import routes
 from frontend.api import ApiError, PayloadError
 from frontend.api import auth as auth_api
 from frontend.api import families as families_api
+from frontend.api import seats as seats_api
 
 T = TypeVar("T")
 MANAGE_USERS = "USERS_MANAGE"
@@ -67,6 +68,14 @@ class FamilyChoiceView:
                    role_label=ROLE_LABELS.get(f["role"], f["role"]), is_active=f["isActive"])
 
 
+@dataclasses.dataclass
+class SeatSubscriptionView:
+    """A subscription the person is seat admin of (for the Seats nav and selector)."""
+
+    id: str = ""
+    name: str = ""
+
+
 class SessionState(rx.State):
     """Who is signed in. Page states subclass it to reach the session."""
 
@@ -78,6 +87,7 @@ class SessionState(rx.State):
     memberships: list[MembershipView] = []
     active_account_id: str = ""
     families: list[FamilyChoiceView] = []
+    seat_admin_subscriptions: list[SeatSubscriptionView] = []
 
     @rx.var
     def signed_in(self) -> bool:
@@ -99,6 +109,10 @@ class SessionState(rx.State):
     @rx.var
     def can_manage_users(self) -> bool:
         return any(m.account_id == self.active_account_id for m in self.manageable_accounts)
+
+    @rx.var
+    def can_manage_seats(self) -> bool:
+        return len(self.seat_admin_subscriptions) > 0
 
     @rx.var
     def active_account_name(self) -> str:
@@ -128,6 +142,7 @@ class SessionState(rx.State):
         self._access_token = self._refresh_token = ""
         self.user_id = self.full_name = self.email = self.active_account_id = ""
         self.memberships, self.families = [], []
+        self.seat_admin_subscriptions = []
 
     async def _authed(self, call: Callable[..., Awaitable[T]], **kwargs: Any) -> T:
         """Call the API with my access token, refreshing it once when it has expired."""
@@ -154,6 +169,10 @@ class SessionState(rx.State):
         ids = [m.account_id for m in self.manageable_accounts] or [m.account_id for m in self.memberships]
         if self.active_account_id not in ids:
             self.active_account_id = ids[0] if ids else ""
+        subscriptions = await self._authed(seats_api.my_subscriptions)
+        self.seat_admin_subscriptions = [
+            SeatSubscriptionView(id=s["subscription"]["id"], name=s["subscription"]["name"]) for s in subscriptions if s["isAdmin"]
+        ]
 
     def _to_sign_in(self) -> rx.event.EventSpec:
         return rx.redirect(f"{routes.SIGN_IN}?next={self.router.url.path or routes.HOME}")

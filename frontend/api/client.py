@@ -57,6 +57,25 @@ async def execute(document: str, variables: dict[str, Any] | None = None, *, tok
     return body.get("data") or {}
 
 
+async def download(path: str, *, token: str) -> bytes:
+    """GET a file from the API (an Excel report) with my bearer token, or raise ApiError.
+
+    Called from event handlers only: the token stays in the portal's server-side state.
+    """
+    try:
+        async with httpx.AsyncClient(base_url=api_url(), timeout=TIMEOUT_SECONDS) as client:
+            response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
+    except httpx.HTTPError as exc:
+        raise ApiError("UNREACHABLE", message_for("UNREACHABLE")) from exc
+    if response.status_code != 200:
+        try:
+            code = str(response.json().get("error") or "INTERNAL")
+        except ValueError:
+            code = "INTERNAL"
+        raise ApiError(code, message_for(code))
+    return response.content
+
+
 def checked(payload: dict[str, Any]) -> dict[str, Any]:
     """Return a mutation payload, or raise PayloadError when it carries `errors`."""
     if payload.get("errors"):

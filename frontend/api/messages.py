@@ -37,6 +37,11 @@ MESSAGES: dict[str, str] = {
     "NOT_PENDING": "That can't be done any more: they have already accepted or their access was revoked.",
     "ALREADY_MEMBER": "That email address already belongs to a member here.",
     "INVALID_EMAIL": "That doesn't look like an email address. Check it and try again.",
+    # seats (ProPortal)
+    "NO_FREE_SEAT": "Every seat is in use. Deactivate someone's subscription first to free a seat.",
+    "OUTSIDE_ACCESS_DATES": "This subscription gives no access today: it is outside its access dates.",
+    "NO_ACTIVE_SEAT": "No active seat here: this subscription is not active for that person.",
+    "LAST_SEAT_ADMIN": "A subscription needs at least one seat admin. Make someone else an admin first.",
 }
 
 

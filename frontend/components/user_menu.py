@@ -39,6 +39,7 @@ def user_menu() -> rx.Component:
             _item("Home", "layout-dashboard", routes.HOME, display=MOBILE_ONLY),
             rx.cond(SessionState.has_families, _item("My Account", "house", routes.MY_ACCOUNT, display=MOBILE_ONLY)),
             rx.cond(SessionState.can_manage_users, _item("User management", "users", routes.USER_MANAGEMENT, display=MOBILE_ONLY)),
+            rx.cond(SessionState.can_manage_seats, _item("Seats", "armchair", routes.SEATS, display=MOBILE_ONLY)),
             rx.menu.separator(display=MOBILE_ONLY),
             _item("Change password", "key-round", routes.CHANGE_PASSWORD),
             rx.menu.separator(),

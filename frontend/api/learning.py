@@ -1,0 +1,29 @@
+"""Learning modules and assignments of a subscription. Seat admins only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontend.api.client import checked, execute
+
+ASSIGNMENT_FIELDS = "id moduleName dueOn overdue teamNames assignedCount completedCount inProgressCount notStartedCount completionRate"
+ERRORS = "errors { code message field }"
+
+LEARNING_MODULES = "query Modules($sub: ID!) { learningModules(subscriptionId: $sub) { id name description items { id } } }"
+ASSIGNMENTS = f"query Assignments($sub: ID!) {{ assignments(subscriptionId: $sub) {{ {ASSIGNMENT_FIELDS} }} }}"
+ASSIGN_MODULE = f"""mutation AssignModule($input: AssignModuleInput!) {{
+  assignModule(input: $input) {{ assignment {{ {ASSIGNMENT_FIELDS} }} {ERRORS} }} }}"""
+
+
+async def learning_modules(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
+    return (await execute(LEARNING_MODULES, {"sub": subscription_id}, token=token))["learningModules"]
+
+
+async def assignments(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
+    """With completion metrics, by due date."""
+    return (await execute(ASSIGNMENTS, {"sub": subscription_id}, token=token))["assignments"]
+
+
+async def assign_module(*, token: str, module_id: str, due_on: str, team_ids: list[str], user_ids: list[str]) -> dict[str, Any]:
+    payload = {"moduleId": module_id, "dueOn": due_on, "teamIds": team_ids, "userIds": user_ids}
+    return checked((await execute(ASSIGN_MODULE, {"input": payload}, token=token))["assignModule"])["assignment"]

@@ -1,0 +1,35 @@
+"""Teams of a subscription. Seat admins only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontend.api.client import checked, execute
+
+TEAM_FIELDS = "id name description members { id fullName email }"
+ERRORS = "errors { code message field }"
+
+TEAMS = f"query Teams($sub: ID!) {{ teams(subscriptionId: $sub) {{ {TEAM_FIELDS} }} }}"
+CREATE_TEAM = f"""mutation CreateTeam($sub: ID!, $name: String!, $description: String!) {{
+  createTeam(subscriptionId: $sub, name: $name, description: $description) {{ team {{ {TEAM_FIELDS} }} {ERRORS} }} }}"""
+ADD_TEAM_MEMBERS = f"""mutation AddTeamMembers($team: ID!, $users: [ID!]!) {{
+  addTeamMembers(teamId: $team, userIds: $users) {{ team {{ {TEAM_FIELDS} }} {ERRORS} }} }}"""
+REMOVE_TEAM_MEMBER = f"""mutation RemoveTeamMember($team: ID!, $user: ID!) {{
+  removeTeamMember(teamId: $team, userId: $user) {{ team {{ {TEAM_FIELDS} }} {ERRORS} }} }}"""
+
+
+async def teams(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
+    return (await execute(TEAMS, {"sub": subscription_id}, token=token))["teams"]
+
+
+async def create_team(*, token: str, subscription_id: str, name: str, description: str) -> dict[str, Any]:
+    variables = {"sub": subscription_id, "name": name, "description": description}
+    return checked((await execute(CREATE_TEAM, variables, token=token))["createTeam"])["team"]
+
+
+async def add_team_members(*, token: str, team_id: str, user_ids: list[str]) -> dict[str, Any]:
+    return checked((await execute(ADD_TEAM_MEMBERS, {"team": team_id, "users": user_ids}, token=token))["addTeamMembers"])["team"]
+
+
+async def remove_team_member(*, token: str, team_id: str, user_id: str) -> dict[str, Any]:
+    return checked((await execute(REMOVE_TEAM_MEMBER, {"team": team_id, "user": user_id}, token=token))["removeTeamMember"])["team"]

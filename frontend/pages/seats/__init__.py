@@ -1,0 +1,1 @@
+"""Seat dashboard (ProPortal): seats, people, invitations, teams, assignments and reports."""
