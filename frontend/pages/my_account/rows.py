@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date, datetime
 from typing import Any
+
+from frontend.formats import initials
+from frontend.formats import long_day as day
 
 STATUS_LABELS = {
     "NOT_INVITED": ("Not invited", "gray"), "INVITED": ("Invited", "blue"),
@@ -27,17 +29,6 @@ def cents_of(text: str) -> int | None:
         return None
     dollars, _, fraction = cleaned.partition(".")
     return int(dollars) * 100 + int(fraction.ljust(2, "0") or 0)
-
-
-def day(iso: str | None) -> str:
-    """An ISO date or date-time as "12 Apr 2025"."""
-    if not iso:
-        return ""
-    try:
-        parsed = datetime.fromisoformat(iso.replace("Z", "+00:00")) if "T" in iso else date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return parsed.strftime("%-d %b %Y")
 
 
 @dataclasses.dataclass
@@ -64,7 +55,7 @@ class SecondaryRow:
         granted = [text for on, text in ((m["viewFullLedger"], "View full ledger"), (m["canMakePayments"], "Can make payments")) if on]
         return cls(
             id=m["id"], name=name, first_name=m["firstName"], last_name=m["lastName"], email=m["email"],
-            initials="".join(p[0] for p in name.split()[:2]).upper(), status=m["status"], status_label=label,
+            initials=initials(name), status=m["status"], status_label=label,
             status_color=color, view_full_ledger=m["viewFullLedger"], can_make_payments=m["canMakePayments"],
             can_edit=m["canEditContact"], access=" · ".join(granted) or "Account details only", note=_note(m),
         )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
 from typing import Any
+
+from frontend.formats import initials, long_day, moment, short_day
 
 STATUS_LABELS = {
     "ACTIVE": ("Active", "green"), "DEACTIVATED": ("Deactivated", "gray"),
@@ -14,34 +15,6 @@ EVENT_LABELS = {
     "LOGIN": "Signed in", "VIEWING_STARTED": "Started watching", "VIEWED_COMPLETELY": "Watched completely",
     "LAB_STARTED": "Started a lab", "LAB_COMPLETED": "Completed a lab",
 }
-
-
-def long_day(iso: str) -> str:
-    """`2026-03-01` as `1 Mar 2026`."""
-    try:
-        return date.fromisoformat(iso[:10]).strftime("%-d %b %Y")
-    except ValueError:
-        return iso
-
-
-def short_day(iso: str) -> str:
-    try:
-        return date.fromisoformat(iso[:10]).strftime("%-d %b")
-    except ValueError:
-        return iso
-
-
-def moment(iso: str | None) -> str:
-    if not iso:
-        return "Never"
-    try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%-d %b %Y, %H:%M")
-    except ValueError:
-        return iso
-
-
-def initials(name: str) -> str:
-    return "".join(p[0] for p in name.split()[:2]).upper() or "?"
 
 
 @dataclasses.dataclass

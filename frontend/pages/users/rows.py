@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import datetime
 from typing import Any
 
+from frontend.formats import initials
+from frontend.formats import short_day as day
 from frontend.state import MODULE_LABELS
 
 ADMIN_ONLY = ("PRICING", "PAYMENT", "USER_MANAGEMENT")
@@ -21,13 +22,6 @@ OUTCOME_LABELS = {
 def split_emails(text: str) -> list[str]:
     """Addresses typed one per line or separated by commas, semicolons or spaces."""
     return [part for part in re.split(r"[\s,;]+", text) if part]
-
-
-def day(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%-d %b")
-    except ValueError:
-        return iso
 
 
 @dataclasses.dataclass
@@ -62,7 +56,7 @@ class MemberRow:
         modules = "All modules" if ms["role"] == "ADMIN" else (", ".join(MODULE_LABELS.get(x, x) for x in ms["modules"]) or "No modules")
         subs = ", ".join(sub_names.get(x, x) for x in ms["subAccountIds"]) or "all sub-accounts"
         return cls(
-            user_id=user["id"], name=name, email=user["email"], initials="".join(p[0] for p in name.split()[:2]).upper(),
+            user_id=user["id"], name=name, email=user["email"], initials=initials(name),
             role=ms["role"], status=ms["status"], modules=list(ms["modules"]), sub_account_ids=list(ms["subAccountIds"]),
             access=f"{modules} · {subs}",
         )
