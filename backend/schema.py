@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
@@ -50,10 +52,11 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     extensions=[
-        MaskErrors(should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
-        QueryDepthLimiter(max_depth=12),
-        MaxAliasesLimiter(max_alias_count=20),
-        MaxTokensLimiter(max_token_count=4000),
+        # Factories, not instances: each request gets fresh extension state.
+        partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
+        partial(QueryDepthLimiter, max_depth=12),
+        partial(MaxAliasesLimiter, max_alias_count=20),
+        partial(MaxTokensLimiter, max_token_count=4000),
     ],
 )
 

@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 export PORTICO_TEST_PG="${PORTICO_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
 echo "==> lint (ruff)"
 .venv/bin/ruff check backend tests benchmarks frontend
+echo "==> types (mypy)"
+.venv/bin/mypy
 status=0
 for database in ${PORTICO_TEST_DATABASES:-sqlite postgres}; do
   echo "==> tests on $database"

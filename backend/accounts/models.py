@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -55,7 +56,7 @@ class Account(Model):
         "models.Account", related_name="sub_accounts", null=True, on_delete=fields.RESTRICT
     )
     # Per-kind invitation lifetime overrides in hours, e.g. {"account_user": 72}.
-    invitation_hours = fields.JSONField(default=dict)
+    invitation_hours: Any = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -74,8 +75,8 @@ class Membership(Model):
     )
     role = fields.CharEnumField(MembershipRole, max_length=16, default=MembershipRole.USER)
     status = fields.CharEnumField(MembershipStatus, max_length=16, default=MembershipStatus.ACTIVE)
-    modules = fields.JSONField(default=list)
-    sub_account_ids = fields.JSONField(default=list)
+    modules: Any = fields.JSONField(default=list)
+    sub_account_ids: Any = fields.JSONField(default=list)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from strawberry.permission import PermissionExtension
 from tortoise.transactions import in_transaction
 
 from backend.accounts import service
@@ -14,7 +13,10 @@ from backend.accounts.types import AccountType, MembershipType, UserType
 from backend.audit import service as audit
 from backend.core.errors import DomainError, Forbidden, MutationError
 from backend.core.graphql import Info, gid, require_user, to_id
-from backend.core.permissions import HasAccountPermission, IsAuthenticated, Permission
+from backend.core.permissions import Permission, needs
+
+if TYPE_CHECKING:
+    from backend.families.types import FamilyType
 
 
 @strawberry.type(description="The signed-in person and where they belong.")
@@ -25,7 +27,7 @@ class Viewer:
     @strawberry.field(description="The family I am acting in (see `switchFamily`), or null when I am in none.")
     async def active_family(
         self, info: Info
-    ) -> Annotated["FamilyType", strawberry.lazy("backend.families.types")] | None:  # noqa: F821
+    ) -> Annotated["FamilyType", strawberry.lazy("backend.families.types")] | None:
         from backend.families import access, switcher
         from backend.families.types import FamilyType
 
@@ -64,14 +66,14 @@ class Query:
 
     @strawberry.field(
         description="An account I am an active member of. Needs `account.view`.",
-        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.ACCOUNT_VIEW)])],
+        extensions=needs(Permission.ACCOUNT_VIEW),
     )
     async def account(self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")]) -> AccountType:
         return AccountType.of(await service.get_account(account_id=to_id(account_id)))
 
     @strawberry.field(
         description="Sub-accounts of an account that I may see (limited by my sub-account permissions). Needs `account.view`.",
-        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.ACCOUNT_VIEW)])],
+        extensions=needs(Permission.ACCOUNT_VIEW),
     )
     async def sub_accounts(
         self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Parent account id.")]
@@ -82,7 +84,7 @@ class Query:
 
     @strawberry.field(
         description="Recent access changes in an account, newest first. Needs `audit.view`.",
-        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.AUDIT_VIEW)])],
+        extensions=needs(Permission.AUDIT_VIEW),
     )
     async def audit_log(
         self,

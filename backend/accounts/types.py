@@ -10,8 +10,10 @@ from backend.accounts import models
 from backend.accounts.modules import Module, permissions_for
 from backend.core.permissions import Permission
 
-MembershipRole = strawberry.enum(models.MembershipRole, name="MembershipRole", description="A member's type in an account.")
-MembershipStatus = strawberry.enum(models.MembershipStatus, name="MembershipStatus", description="Whether a membership may be used.")
+strawberry.enum(models.MembershipRole, name="MembershipRole", description="A member's type in an account.")
+MembershipRole = models.MembershipRole
+strawberry.enum(models.MembershipStatus, name="MembershipStatus", description="Whether a membership may be used.")
+MembershipStatus = models.MembershipStatus
 
 
 @strawberry.type(name="Account", description="A tenant: a gym, a company, a school.")

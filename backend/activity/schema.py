@@ -11,10 +11,11 @@ import strawberry
 from backend.activity import models, service
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
+from backend.core.permissions import signed_in
 from backend.learning import service as learning
 from backend.learning.types import AssignmentType, ContentItemType
 from backend.seats import directory
-from backend.seats.schema import SIGNED_IN, SubArg
+from backend.seats.schema import SubArg
 from backend.seats.types import SeatUser
 
 
@@ -64,7 +65,7 @@ class RecordActivityPayload:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="One person's activity on a subscription. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.field(description="One person's activity on a subscription. Seat admins only.", extensions=signed_in())
     async def seat_user_activity(
         self, info: Info, subscription_id: SubArg,
         user_id: Annotated[strawberry.ID, strawberry.argument(description="The person.")],
@@ -84,7 +85,7 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Record the caller's own login, viewing or lab on a subscription where they hold an active seat.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Record the caller's own login, viewing or lab on a subscription where they hold an active seat.", extensions=signed_in())
     async def record_activity(
         self, info: Info, subscription_id: SubArg,
         kind: Annotated[ActivityKind, strawberry.argument(description="What happened.")],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -19,7 +21,7 @@ class AuditEvent(Model):
         "models.User", related_name="audit_targets", null=True, on_delete=fields.SET_NULL
     )
     target_email = fields.CharField(max_length=254, null=True)
-    detail = fields.JSONField(default=dict)
+    detail: Any = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -28,6 +30,7 @@ class RefreshToken(Model):
     session: fields.ForeignKeyRelation[Session] = fields.ForeignKeyField(
         "models.Session", related_name="refresh_tokens", on_delete=fields.CASCADE
     )
+    session_id: uuid.UUID
     token_hash = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)
@@ -44,6 +47,7 @@ class PasswordResetToken(Model):
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="reset_tokens", on_delete=fields.CASCADE
     )
+    user_id: int
     token_hash = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)

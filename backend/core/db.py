@@ -90,6 +90,7 @@ async def pending_model_changes() -> list[str]:
     config = tortoise_config("sqlite://:memory:")
     async with TortoiseContext() as ctx:
         await ctx.init(config=config)
+        assert ctx.apps is not None
         writers = await MigrationAutodetector(ctx.apps, config["apps"]).changes()
         await ctx.close_connections()
     return [w.name for w in writers]

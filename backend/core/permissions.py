@@ -11,7 +11,8 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from strawberry.permission import BasePermission
+from strawberry.extensions.field_extension import FieldExtension
+from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types import Info
 
 
@@ -56,3 +57,13 @@ class HasAccountPermission(BasePermission):
         if not raw.isdigit():
             return False
         return await accounts.has_permission(user_id=user.id, account_id=int(raw), permission=self.permission)
+
+
+def signed_in() -> list[FieldExtension]:
+    """Field extensions for "any signed-in person" (fresh per field)."""
+    return [PermissionExtension(permissions=[IsAuthenticated()])]
+
+
+def needs(permission: Permission, argument: str = "account_id") -> list[FieldExtension]:
+    """Field extensions for "signed in and holding `permission` in the account argument"."""
+    return [PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(permission, argument)])]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 from limits import parse
 from limits.aio.storage import MemoryStorage, Storage
@@ -18,7 +19,7 @@ def _storage() -> Storage:
     url = get_settings().redis_url
     if url:
         scheme_url = url if url.startswith("async+") else f"async+{url}"
-        return storage_from_string(scheme_url, implementation="redispy", key_prefix="portico")
+        return cast(Storage, storage_from_string(scheme_url, implementation="redispy", key_prefix="portico"))
     return MemoryStorage()
 
 

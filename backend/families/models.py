@@ -95,6 +95,7 @@ class Student(Model):
     last_name = fields.CharField(max_length=100)
     birth_date = fields.DateField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    enrollments: fields.ReverseRelation["Enrollment"]
 
     class Meta:
         table = "students"

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
-from strawberry.permission import PermissionExtension
 
 from backend.core.graphql import Info, gid, require_user, to_id
-from backend.core.permissions import HasAccountPermission, IsAuthenticated, Permission
+from backend.core.permissions import Permission, needs
 from backend.families import ledger, switcher
 from backend.families.access import FamilyAccess, family_access
 from backend.families.models import Family, FamilyMember, MemberStatus
@@ -83,7 +82,7 @@ class Query:
 
     @strawberry.field(
         description="Families of an account, for office staff. Needs `families.manage`.",
-        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.FAMILIES_MANAGE)])],
+        extensions=needs(Permission.FAMILIES_MANAGE),
     )
     async def account_families(
         self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")]

@@ -102,7 +102,8 @@ class FamilyBalance:
         return cls(charges_cents=b.charges_cents, payments_cents=b.payments_cents, balance_cents=b.balance_cents)
 
 
-LedgerKind = strawberry.enum(models.LedgerKind, name="LedgerKind", description="A charge or a payment.")
+strawberry.enum(models.LedgerKind, name="LedgerKind", description="A charge or a payment.")
+LedgerKind = models.LedgerKind
 
 
 @strawberry.type(description="One line of the transaction history.")

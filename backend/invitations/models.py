@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -39,7 +40,7 @@ class Invitation(Model):
     target_name = fields.CharField(max_length=200, default="", description="Shown in the email and link preview")
     summary = fields.CharField(max_length=255, default="", description="What accepting grants, in words")
     # What accepting grants, interpreted by the handler registered for `kind`.
-    grants = fields.JSONField(default=dict)
+    grants: Any = fields.JSONField(default=dict)
     token_hash = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()
     status = fields.CharEnumField(InvitationStatus, max_length=16, default=InvitationStatus.PENDING)

@@ -9,10 +9,13 @@ import strawberry
 from backend.invitations import models
 from backend.invitations.service import effective_status
 
-InvitationKind = strawberry.enum(models.InvitationKind, name="InvitationKind", description="What an invitation is for.")
-InvitationStatus = strawberry.enum(
-    models.InvitationStatus, name="InvitationStatus", description="Where an invitation stands. A pending link past its expiry reads EXPIRED."
+strawberry.enum(models.InvitationKind, name="InvitationKind", description="What an invitation is for.")
+InvitationKind = models.InvitationKind
+strawberry.enum(
+    models.InvitationStatus, name="InvitationStatus",
+    description="Where an invitation stands. A pending link past its expiry reads EXPIRED.",
 )
+InvitationStatus = models.InvitationStatus
 
 
 @strawberry.type(description="What an invitation link is for, shown before accepting (no sign-in needed).")

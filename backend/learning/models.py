@@ -37,6 +37,7 @@ class LearningModule(Model):
     name = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
+    items: fields.ReverseRelation["ModuleItem"]
 
     class Meta:
         table = "learning_modules"

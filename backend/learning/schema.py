@@ -8,6 +8,7 @@ import strawberry
 
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
+from backend.core.permissions import signed_in
 from backend.learning import models, service
 from backend.learning.types import (
     AssignmentPayload,
@@ -19,12 +20,12 @@ from backend.learning.types import (
     LearningModulePayload,
     LearningModuleType,
 )
-from backend.seats.schema import SIGNED_IN, SubArg
+from backend.seats.schema import SubArg
 
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="The content catalogue (at most 200), by title. Needs sign-in.", extensions=SIGNED_IN)
+    @strawberry.field(description="The content catalogue (at most 200), by title. Needs sign-in.", extensions=signed_in())
     async def content_items(
         self, info: Info,
         kind: Annotated[ContentKind | None, strawberry.argument(description="Only this kind.")] = None,
@@ -33,12 +34,12 @@ class Query:
         rows = await service.content(kind=models.ContentKind(kind.value) if kind else None, search=search)
         return [ContentItemType.of(c) for c in rows]
 
-    @strawberry.field(description="Learning modules of a subscription. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.field(description="Learning modules of a subscription. Seat admins only.", extensions=signed_in())
     async def learning_modules(self, info: Info, subscription_id: SubArg) -> list[LearningModuleType]:
         rows = await service.modules(actor=await require_user(info), subscription_id=to_id(subscription_id))
         return [LearningModuleType.of(m) for m in rows]
 
-    @strawberry.field(description="Assignments of a subscription with completion metrics, by due date. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.field(description="Assignments of a subscription with completion metrics, by due date. Seat admins only.", extensions=signed_in())
     async def assignments(self, info: Info, subscription_id: SubArg) -> list[AssignmentType]:
         rows = await service.assignments(actor=await require_user(info), subscription_id=to_id(subscription_id))
         return [AssignmentType.of(r) for r in rows]
@@ -46,7 +47,7 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Create a learning module from content items. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Create a learning module from content items. Seat admins only.", extensions=signed_in())
     async def create_learning_module(
         self, info: Info, subscription_id: SubArg,
         input: Annotated[CreateLearningModuleInput, strawberry.argument(description="Name, description and content.")],
@@ -61,7 +62,7 @@ class Mutation:
         await m.fetch_related("items__content")
         return LearningModulePayload(module=LearningModuleType.of(m))
 
-    @strawberry.mutation(description="Assign a module to people and/or teams with a due date. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Assign a module to people and/or teams with a due date. Seat admins only.", extensions=signed_in())
     async def assign_module(
         self, info: Info, input: Annotated[AssignModuleInput, strawberry.argument(description="Module, people, teams, due date.")],
     ) -> AssignmentPayload:

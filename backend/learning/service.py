@@ -128,7 +128,7 @@ async def assignment_reports(*, subscription_id: int, assignment_ids: list[int] 
             if uid not in reach[aid]:
                 reach[aid].append(uid)
         if t.team_id:  # type: ignore[attr-defined]
-            names[aid].append(t.team.name)
+            names[aid].append(t.team.name if t.team else "")
     everyone = {u for us in reach.values() for u in us}
     people = {u.id: u for u in await User.filter(id__in=everyone)}
     done: dict[tuple[int, int], datetime] = {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
-from strawberry.permission import PermissionExtension
 from tortoise.transactions import in_transaction
 
 from backend.accounts import models as am
@@ -19,19 +18,17 @@ from backend.accounts.types import (
 from backend.auth.schema import OkPayload, ok_or
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
-from backend.core.permissions import HasAccountPermission, IsAuthenticated, Permission
+from backend.core.permissions import Permission, needs
 from backend.invitations import service as invitations
 from backend.invitations.types import InvitationType
 from backend.members import service
 
-MANAGE = [PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.USERS_MANAGE)])]
 AccountIdArg = Annotated[strawberry.ID, strawberry.argument(description="The account being managed.")]
 UserIdArg = Annotated[strawberry.ID, strawberry.argument(description="The member's user id.")]
 
 
-InviteOutcome = strawberry.enum(
-    service.InviteOutcome, name="InviteOutcome", description="What happened to one address of `inviteUsers`."
-)
+strawberry.enum(service.InviteOutcome, name="InviteOutcome", description="What happened to one address of `inviteUsers`.")
+InviteOutcome = service.InviteOutcome
 
 
 @strawberry.input(description="Who to invite to an account, and with what permissions.")
@@ -81,11 +78,11 @@ class AccountMember:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Pending invitations of an account. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.field(description="Pending invitations of an account. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def pending_invitations(self, info: Info, account_id: AccountIdArg) -> list[InvitationType]:
         return [InvitationType.of(i) for i in await service.pending_invitations(account_id=to_id(account_id))]
 
-    @strawberry.field(description="Members of an account, by email; filter by status. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.field(description="Members of an account, by email; filter by status. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def account_members(
         self,
         info: Info,
@@ -111,7 +108,7 @@ def _results(rows: list[service.InviteResult]) -> InviteUsersPayload:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Invite many addresses to an account as User or Admin. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.mutation(description="Invite many addresses to an account as User or Admin. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def invite_users(
         self, info: Info, input: Annotated[InviteUsersInput, strawberry.argument(description="Addresses and permissions.")], account_id: AccountIdArg) -> InviteUsersPayload:
         inviter = await require_user(info)
@@ -127,7 +124,7 @@ class Mutation:
             return InviteUsersPayload(errors=[MutationError.of(e)])
         return _results(rows)
 
-    @strawberry.mutation(description="Send a fresh link for a pending or expired invitation. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.mutation(description="Send a fresh link for a pending or expired invitation. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def resend_invitation(
         self, info: Info, invitation_id: Annotated[strawberry.ID, strawberry.argument(description="Invitation id.")],
         account_id: AccountIdArg,
@@ -141,7 +138,7 @@ class Mutation:
             return InvitationPayload(errors=[MutationError.of(e)])
         return InvitationPayload(invitation=InvitationType.of(inv))
 
-    @strawberry.mutation(description="Withdraw a pending invitation; its link stops working. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.mutation(description="Withdraw a pending invitation; its link stops working. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def remove_invitation(
         self, info: Info, invitation_id: Annotated[strawberry.ID, strawberry.argument(description="Invitation id.")],
         account_id: AccountIdArg,
@@ -155,15 +152,15 @@ class Mutation:
             return ok_or(e)
         return ok_or()
 
-    @strawberry.mutation(description="Deactivate a member: history kept, access to this account blocked at once. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.mutation(description="Deactivate a member: history kept, access to this account blocked at once. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def deactivate_user(self, info: Info, user_id: UserIdArg, account_id: AccountIdArg) -> MembershipPayload:
         return await _status(info, account_id, user_id, am.MembershipStatus.DEACTIVATED)
 
-    @strawberry.mutation(description="Reactivate a deactivated member. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.mutation(description="Reactivate a deactivated member. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def reactivate_user(self, info: Info, user_id: UserIdArg, account_id: AccountIdArg) -> MembershipPayload:
         return await _status(info, account_id, user_id, am.MembershipStatus.ACTIVE)
 
-    @strawberry.mutation(description="Remove a member from the account entirely; they can be invited again. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.mutation(description="Remove a member from the account entirely; they can be invited again. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def remove_user(self, info: Info, user_id: UserIdArg, account_id: AccountIdArg) -> OkPayload:
         actor = await require_user(info)
         try:
@@ -172,7 +169,7 @@ class Mutation:
             return ok_or(e)
         return ok_or()
 
-    @strawberry.mutation(description="Change a member's type, modules and sub-accounts. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.mutation(description="Change a member's type, modules and sub-accounts. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def set_user_permissions(
         self, info: Info, role: Annotated[MembershipRole, strawberry.argument(description="USER or ADMIN.")],
         modules: Annotated[list[Module], strawberry.argument(description="Modules (admin-only ones are dropped for USER).")],
@@ -189,7 +186,7 @@ class Mutation:
             return MembershipPayload(errors=[MutationError.of(e)])
         return MembershipPayload(membership=MembershipType.of(m))
 
-    @strawberry.mutation(description="Email a member a 15-minute password-reset link. Needs `users.manage`.", extensions=MANAGE)
+    @strawberry.mutation(description="Email a member a 15-minute password-reset link. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def send_user_password_reset(self, info: Info, user_id: UserIdArg, account_id: AccountIdArg) -> OkPayload:
         actor = await require_user(info)
         await service.send_password_reset(actor=actor, account_id=to_id(account_id), user_id=to_id(user_id))

@@ -55,7 +55,7 @@ def target_of(account_id: int) -> str:
 async def _validate_sub_accounts(account: Account, sub_account_ids: list[int]) -> list[int]:
     if not sub_account_ids:
         return []
-    found = await Account.filter(id__in=sub_account_ids, parent_id=account.id).values_list("id", flat=True)
+    found: list[int] = await Account.filter(id__in=sub_account_ids, parent_id=account.id).values_list("id", flat=True)  # type: ignore[assignment]
     missing = set(sub_account_ids) - set(found)
     if missing:
         raise DomainError(ErrorCode.INVALID, f"Not sub-accounts of this account: {sorted(missing)}", "subAccountIds")

@@ -67,7 +67,7 @@ async def write(path: str, *, subscription_id: int, report: OrgReport | None, us
     if user is not None:
         ws = wb.create_sheet("Viewing history")
         ws.append(["When (UTC)", "Activity", "Content type", "Title"])
-        kinds = [k for k in ActivityKind if k != ActivityKind.LOGIN]
+        kinds: list[ActivityKind] = [k for k in ActivityKind if k != ActivityKind.LOGIN]
     else:
         assert report is not None
         ws = wb.create_sheet(report.value.capitalize())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -25,7 +26,7 @@ class Subscription(Model):
     seat_count = fields.IntField(description="Most seats that may be active at once")
     starts_on = fields.DateField(description="First day of content access")
     ends_on = fields.DateField(description="Last day of content access")
-    features = fields.JSONField(default=list)
+    features: Any = fields.JSONField(default=list)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

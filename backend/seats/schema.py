@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
-from strawberry.permission import PermissionExtension
 
 from backend.accounts import service as accounts
 from backend.auth.schema import OkPayload, ok_or
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
-from backend.core.permissions import HasAccountPermission, IsAuthenticated, Permission
+from backend.core.permissions import Permission, needs, signed_in
 from backend.invitations.types import InvitationType
 from backend.seats import directory, invites, service
 from backend.seats.models import Subscription
@@ -29,7 +28,6 @@ from backend.seats.types import (
     UsageDay,
 )
 
-SIGNED_IN = [PermissionExtension(permissions=[IsAuthenticated()])]
 SubArg = Annotated[strawberry.ID, strawberry.argument(description="The subscription.")]
 UserArg = Annotated[strawberry.ID, strawberry.argument(description="The person's user id.")]
 InvitationArg = Annotated[strawberry.ID, strawberry.argument(description="The seat invitation.")]
@@ -41,12 +39,12 @@ async def subscription_type(sub: Subscription) -> SubscriptionType:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="A subscription's seat counts, dates and features. Seat admins of it only.", extensions=SIGNED_IN)
+    @strawberry.field(description="A subscription's seat counts, dates and features. Seat admins of it only.", extensions=signed_in())
     async def subscription(self, info: Info, subscription_id: SubArg) -> SubscriptionType:
         sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
         return await subscription_type(sub)
 
-    @strawberry.field(description="People on a subscription, alphabetically; filter by status, search name or email. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.field(description="People on a subscription, alphabetically; filter by status, search name or email. Seat admins only.", extensions=signed_in())
     async def subscription_users(
         self, info: Info, subscription_id: SubArg,
         status: Annotated[SeatUserFilter | None, strawberry.argument(description="ACTIVE, INVITED, DEACTIVATED or ADMINS; everyone when null.")] = None,
@@ -56,7 +54,7 @@ class Query:
         rows = await directory.users(subscription=sub, status=directory.UserFilter(status.value) if status else None, search=search)
         return [SeatUser.of(r) for r in rows]
 
-    @strawberry.field(description="Daily usage (UTC) for the last `days` days, oldest first. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.field(description="Daily usage (UTC) for the last `days` days, oldest first. Seat admins only.", extensions=signed_in())
     async def subscription_usage(
         self, info: Info, subscription_id: SubArg,
         days: Annotated[int, strawberry.argument(description="How many days, 1 to 366. Default 30.")] = 30,
@@ -64,7 +62,7 @@ class Query:
         sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
         return [UsageDay(**vars(d)) for d in await directory.usage(subscription_id=sub.id, days=days)]
 
-    @strawberry.field(description="Subscriptions the signed-in person is on (seat or admin).", extensions=SIGNED_IN)
+    @strawberry.field(description="Subscriptions the signed-in person is on (seat or admin).", extensions=signed_in())
     async def my_subscriptions(self, info: Info) -> list[MySubscription]:
         user = await require_user(info)
         return [
@@ -91,7 +89,7 @@ async def _seat(info: Info, subscription_id: strawberry.ID, user_id: strawberry.
 class Mutation:
     @strawberry.mutation(
         description="Create a subscription for an account; the caller becomes its first seat admin. Needs `seats.manage`.",
-        extensions=[PermissionExtension(permissions=[IsAuthenticated(), HasAccountPermission(Permission.SEATS_MANAGE)])],
+        extensions=needs(Permission.SEATS_MANAGE),
     )
     async def create_subscription(
         self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="The owning account.")],
@@ -107,7 +105,7 @@ class Mutation:
             return SubscriptionPayload(errors=[MutationError.of(e)])
         return SubscriptionPayload(subscription=await subscription_type(sub))
 
-    @strawberry.mutation(description="Invite a person with a seat, as seat admin, or both; an email carries the link. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Invite a person with a seat, as seat admin, or both; an email carries the link. Seat admins only.", extensions=signed_in())
     async def invite_seat_user(
         self, info: Info, subscription_id: SubArg,
         input: Annotated[InviteSeatUserInput, strawberry.argument(description="Who, and what access.")],
@@ -122,7 +120,7 @@ class Mutation:
             return InviteSeatUserPayload(errors=[MutationError.of(e)])
         return InviteSeatUserPayload(invitation=InvitationType.of(inv))
 
-    @strawberry.mutation(description="Send a fresh link for a pending or expired seat invitation; the old link stops working. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Send a fresh link for a pending or expired seat invitation; the old link stops working. Seat admins only.", extensions=signed_in())
     async def resend_seat_invitation(self, info: Info, subscription_id: SubArg, invitation_id: InvitationArg) -> InviteSeatUserPayload:
         try:
             inv = await invites.resend(actor=await require_user(info), subscription_id=to_id(subscription_id), invitation_id=to_id(invitation_id))
@@ -130,7 +128,7 @@ class Mutation:
             return InviteSeatUserPayload(errors=[MutationError.of(e)])
         return InviteSeatUserPayload(invitation=InvitationType.of(inv))
 
-    @strawberry.mutation(description="Withdraw a pending seat invitation; its link stops working. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Withdraw a pending seat invitation; its link stops working. Seat admins only.", extensions=signed_in())
     async def revoke_seat_invitation(self, info: Info, subscription_id: SubArg, invitation_id: InvitationArg) -> OkPayload:
         try:
             await invites.revoke(actor=await require_user(info), subscription_id=to_id(subscription_id), invitation_id=to_id(invitation_id))
@@ -138,19 +136,19 @@ class Mutation:
             return ok_or(e)
         return ok_or()
 
-    @strawberry.mutation(description="Give a person on the subscription an active seat (needs a free seat: else NO_FREE_SEAT). Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Give a person on the subscription an active seat (needs a free seat: else NO_FREE_SEAT). Seat admins only.", extensions=signed_in())
     async def activate_seat(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> SeatPayload:
         return await _seat(info, subscription_id, user_id, service.activate_seat)
 
-    @strawberry.mutation(description="Free a person's seat; their history stays. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Free a person's seat; their history stays. Seat admins only.", extensions=signed_in())
     async def deactivate_seat(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> SeatPayload:
         return await _seat(info, subscription_id, user_id, service.deactivate_seat)
 
-    @strawberry.mutation(description="Take away seat-admin rights; the person's seat is not touched. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Take away seat-admin rights; the person's seat is not touched. Seat admins only.", extensions=signed_in())
     async def remove_admin_rights(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> SeatPayload:
         return await _seat(info, subscription_id, user_id, service.remove_admin_rights)
 
-    @strawberry.mutation(description="Email a person on the subscription a 15-minute password-reset link. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Email a person on the subscription a 15-minute password-reset link. Seat admins only.", extensions=signed_in())
     async def send_seat_user_password_reset(self, info: Info, subscription_id: SubArg, user_id: UserArg) -> OkPayload:
         await service.send_password_reset(actor=await require_user(info), subscription_id=to_id(subscription_id), user_id=to_id(user_id))
         return ok_or()

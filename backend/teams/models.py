@@ -16,6 +16,7 @@ class Team(Model):
     name = fields.CharField(max_length=120)
     description = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
+    members: fields.ReverseRelation["TeamMember"]
 
     class Meta:
         table = "teams"

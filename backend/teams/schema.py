@@ -9,7 +9,8 @@ import strawberry
 from backend.accounts.types import UserType
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
-from backend.seats.schema import SIGNED_IN, SubArg
+from backend.core.permissions import signed_in
+from backend.seats.schema import SubArg
 from backend.teams import service
 from backend.teams.models import Team
 
@@ -42,14 +43,14 @@ async def _payload(team: Team) -> TeamPayload:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Teams of a subscription with their members. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.field(description="Teams of a subscription with their members. Seat admins only.", extensions=signed_in())
     async def teams(self, info: Info, subscription_id: SubArg) -> list[TeamType]:
         return [TeamType.of(t) for t in await service.teams(actor=await require_user(info), subscription_id=to_id(subscription_id))]
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Create a team. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Create a team. Seat admins only.", extensions=signed_in())
     async def create_team(
         self, info: Info, subscription_id: SubArg,
         name: Annotated[str, strawberry.argument(description="Team name.")],
@@ -61,7 +62,7 @@ class Mutation:
             return TeamPayload(errors=[MutationError.of(e)])
         return await _payload(team)
 
-    @strawberry.mutation(description="Add people on the subscription to a team. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Add people on the subscription to a team. Seat admins only.", extensions=signed_in())
     async def add_team_members(
         self, info: Info, team_id: TeamArg,
         user_ids: Annotated[list[strawberry.ID], strawberry.argument(description="People to add.")],
@@ -72,7 +73,7 @@ class Mutation:
             return TeamPayload(errors=[MutationError.of(e)])
         return await _payload(team)
 
-    @strawberry.mutation(description="Take a person out of a team. Seat admins only.", extensions=SIGNED_IN)
+    @strawberry.mutation(description="Take a person out of a team. Seat admins only.", extensions=signed_in())
     async def remove_team_member(
         self, info: Info, team_id: TeamArg, user_id: Annotated[strawberry.ID, strawberry.argument(description="The person.")],
     ) -> TeamPayload:
