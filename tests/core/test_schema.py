@@ -44,3 +44,11 @@ def test_migrations_match_the_models() -> None:
     )
     assert out.stdout.strip() == "[]", f"models changed without a migration: {out.stdout} {out.stderr[-500:]}"
     assert asyncio  # keep import for readers running it by hand
+
+
+def test_schema_extensions_are_built_fresh_for_each_request() -> None:
+    from strawberry.extensions import SchemaExtension
+
+    assert schema.extensions and not any(isinstance(e, SchemaExtension) for e in schema.extensions)
+    first, second = schema.get_extensions(), schema.get_extensions()
+    assert all(a is not b for a, b in zip(first, second))
