@@ -105,6 +105,25 @@ class Mutation:
             return SubscriptionPayload(errors=[MutationError.of(e)])
         return SubscriptionPayload(subscription=await subscription_type(sub))
 
+    @strawberry.mutation(
+        description="Change a subscription's name, seat count, access dates or features. Going below the seats in use is refused. Needs `seats.manage`.",
+        extensions=needs(Permission.SEATS_MANAGE),
+    )
+    async def update_subscription(
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="The owning account.")],
+        subscription_id: SubArg,
+        input: Annotated[CreateSubscriptionInput, strawberry.argument(description="The new seats, dates and features.")],
+    ) -> SubscriptionPayload:
+        try:
+            sub = await service.update_subscription(
+                account_id=to_id(account_id), subscription_id=to_id(subscription_id), actor=await require_user(info),
+                name=input.name, seat_count=input.seat_count, starts_on=input.starts_on, ends_on=input.ends_on,
+                features=input.features,
+            )
+        except DomainError as e:
+            return SubscriptionPayload(errors=[MutationError.of(e)])
+        return SubscriptionPayload(subscription=await subscription_type(sub))
+
     @strawberry.mutation(description="Invite a person with a seat, as seat admin, or both; an email carries the link. Seat admins only.", extensions=signed_in())
     async def invite_seat_user(
         self, info: Info, subscription_id: SubArg,

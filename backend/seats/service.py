@@ -70,12 +70,7 @@ async def create_subscription(
     *, account: Account, actor: User, name: str, seat_count: int, starts_on: date, ends_on: date, features: list[str]
 ) -> Subscription:
     """A new subscription; its creator becomes its first seat admin (using no seat)."""
-    if not name.strip():
-        raise DomainError(ErrorCode.REQUIRED, "Give the subscription a name.", "name")
-    if seat_count < 1:
-        raise DomainError(ErrorCode.INVALID, "A subscription has at least one seat.", "seatCount")
-    if ends_on < starts_on:
-        raise DomainError(ErrorCode.INVALID, "Access ends before it starts.", "endsOn")
+    _check_terms(name=name, seat_count=seat_count, starts_on=starts_on, ends_on=ends_on)
     async with in_transaction():
         sub = await Subscription.create(
             account=account, name=name.strip(), seat_count=seat_count, starts_on=starts_on, ends_on=ends_on,
@@ -83,6 +78,43 @@ async def create_subscription(
         )
         await SeatHolder.create(subscription=sub, user=actor, is_admin=True)
         await audit.record(action="subscription.created", actor_id=actor.id, account_id=account.id, subscription_id=sub.id)
+    return sub
+
+
+def _check_terms(*, name: str, seat_count: int, starts_on: date, ends_on: date) -> None:
+    if not name.strip():
+        raise DomainError(ErrorCode.REQUIRED, "Give the subscription a name.", "name")
+    if seat_count < 1:
+        raise DomainError(ErrorCode.INVALID, "A subscription has at least one seat.", "seatCount")
+    if ends_on < starts_on:
+        raise DomainError(ErrorCode.INVALID, "Access ends before it starts.", "endsOn")
+
+
+async def update_subscription(
+    *, account_id: int, subscription_id: int, actor: User, name: str, seat_count: int, starts_on: date, ends_on: date,
+    features: list[str],
+) -> Subscription:
+    """Change what was bought. Fewer seats than are in use is refused: deactivate people first.
+    The row lock is the one `take_seat` uses, so a concurrent activation cannot slip past."""
+    _check_terms(name=name, seat_count=seat_count, starts_on=starts_on, ends_on=ends_on)
+    async with in_transaction():
+        sub = await Subscription.filter(id=subscription_id, account_id=account_id).select_for_update().first()
+        if sub is None:
+            raise NotFound("No such subscription in this account.")
+        in_use = await seats_allocated(subscription_id=sub.id)
+        if seat_count < in_use:
+            raise DomainError(
+                ErrorCode.SEAT_COUNT_BELOW_ALLOCATED,
+                f"{in_use} seats are in use: deactivate {in_use - seat_count} before going down to {seat_count}.", "seatCount",
+            )
+        before = {"seat_count": sub.seat_count, "starts_on": str(sub.starts_on), "ends_on": str(sub.ends_on)}
+        sub.name, sub.seat_count, sub.starts_on, sub.ends_on = name.strip(), seat_count, starts_on, ends_on
+        sub.features = [f.strip() for f in features if f.strip()]
+        await sub.save(update_fields=["name", "seat_count", "starts_on", "ends_on", "features"])
+        await audit.record(
+            action="subscription.updated", actor_id=actor.id, account_id=account_id, subscription_id=sub.id,
+            before=before, seat_count=seat_count, starts_on=str(starts_on), ends_on=str(ends_on),
+        )
     return sub
 
 
