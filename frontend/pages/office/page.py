@@ -28,8 +28,12 @@ def _family(f: FamilyRow) -> rx.Component:
                 rx.text(f.primary_name, " · ", f.primary_email, size="1", color_scheme="gray", style={"overflow_wrap": "anywhere"}),
                 spacing="0", min_width="0",
             ),
-            rx.cond(f.primary_status != "ACTIVE",
-                    rx.badge(f"Primary {f.primary_label.lower()}", color_scheme=f.primary_color, variant="soft", flex_shrink="0")),
+            rx.hstack(
+                rx.cond(f.primary_status != "ACTIVE",
+                        rx.badge(f"Primary {f.primary_label.lower()}", color_scheme=f.primary_color, variant="soft")),
+                rx.icon("chevron-right", size=16, color="var(--gray-9)"),
+                spacing="2", align="center", flex_shrink="0",
+            ),
             justify="between", align="center", spacing="3", width="100%",
         ),
         on_click=S.open_family(f.id), role="button", tab_index=0, cursor="pointer",
@@ -43,7 +47,7 @@ def _family(f: FamilyRow) -> rx.Component:
 
 def families_card() -> rx.Component:
     return card(
-        card_header("Families", S.account_name),
+        card_header(S.account_name, S.family_count),
         rx.input(
             rx.input.slot(rx.icon("search", size=15)),
             placeholder="Search by family, guardian or email", value=S.search, on_change=S.set_search,
@@ -78,6 +82,7 @@ def _member(m: MemberRow) -> rx.Component:
         rx.cond(m.revocable, rx.button(
             rx.icon("user-x", size=14), "Revoke access", size="1", variant="soft", color_scheme="red",
             on_click=S.ask_revoke(m.id, m.name, m.status), loading=S.busy == m.id, class_name="revoke-member", flex_shrink="0",
+            margin_left=rx.breakpoints(initial="52px", sm="0"),
         )),
         justify="between", align=rx.breakpoints(initial="start", sm="center"), direction=rx.breakpoints(initial="column", sm="row"),
         spacing="2", padding_y="12px", border_top="1px solid var(--gray-4)", width="100%",

@@ -32,6 +32,11 @@ class OfficeFamiliesState(SessionState):
         return [f for f in self.families if all(w in f.search_text for w in words)]
 
     @rx.var
+    def family_count(self) -> str:
+        n = len(self.families)
+        return "No families yet" if n == 0 else "1 family" if n == 1 else f"{n} families"
+
+    @rx.var
     def selected_name(self) -> str:
         return next((f.name for f in self.families if f.id == self.selected_id), "")
 
