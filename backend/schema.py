@@ -18,6 +18,7 @@ from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
 from backend.families import mutations as family_mutations
+from backend.families import office_mutations
 from backend.families import schema as families
 from backend.invitations import schema as invitations
 from backend.learning import schema as learning
@@ -36,7 +37,8 @@ class Query(
 
 @strawberry.type(description="Everything a client can change. Expected failures come back in each payload's `errors`.")
 class Mutation(
-    auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation, seats.Mutation,
+    auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation,
+    office_mutations.Mutation, seats.Mutation,
     teams.Mutation, learning.Mutation, activity.Mutation,
 ):
     pass

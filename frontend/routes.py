@@ -13,3 +13,4 @@ USER_MANAGEMENT = "/settings/users"
 # Families and seats:
 MY_ACCOUNT = "/my-account"  # Families: guardian, secondary users, family switcher
 SEATS = "/seats"  # Seat dashboard
+OFFICE_FAMILIES = "/office/families"  # Office Portal: account staff (families.manage) see and create families

@@ -20,6 +20,7 @@ from frontend.api import seats as seats_api
 
 T = TypeVar("T")
 MANAGE_USERS = "USERS_MANAGE"
+MANAGE_FAMILIES = "FAMILIES_MANAGE"
 MODULE_LABELS = {
     "DASHBOARD": "Dashboard", "CUSTOMERS": "Customers", "SCHEDULING": "Scheduling", "COMMUNICATIONS": "Communications",
     "REPORTS": "Reports", "SEATS": "Seats", "PRICING": "Pricing", "PAYMENT": "Payment", "USER_MANAGEMENT": "User management",
@@ -109,6 +110,15 @@ class SessionState(rx.State):
     @rx.var
     def can_manage_users(self) -> bool:
         return any(m.account_id == self.active_account_id for m in self.manageable_accounts)
+
+    @rx.var
+    def family_office_accounts(self) -> list[MembershipView]:
+        """Accounts where I am office staff for families (the Customers module)."""
+        return [m for m in self.memberships if m.status == "ACTIVE" and MANAGE_FAMILIES in m.permissions]
+
+    @rx.var
+    def can_manage_families(self) -> bool:
+        return len(self.family_office_accounts) > 0
 
     @rx.var
     def can_manage_seats(self) -> bool:

@@ -1,4 +1,8 @@
-"""Who may do what in a family: checked once, here, for every family operation."""
+"""Who may do what in a family: checked once, here, for every family operation.
+
+Who the primary guardian is comes from the family's PRIMARY `FamilyMember` row, never from
+`Family.primary`: a family created by staff for a new person has a primary who is still
+invited (no sign-in yet), and that column cannot be empty (see `Family.primary`)."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ class FamilyAccess:
     family: Family
     user: User
     member: FamilyMember | None  # the caller's own secondary record, when a secondary
+    primary: FamilyMember  # the family's primary guardian (active, or still invited)
     is_primary: bool
     is_staff: bool
 
@@ -44,27 +49,36 @@ class FamilyAccess:
 
 
 async def get_family(family_id: int) -> Family:
-    family = await Family.get_or_none(id=family_id).select_related("account", "primary")
+    family = await Family.get_or_none(id=family_id).select_related("account")
     if family is None:
         raise NotFound("No such family.")
     return family
+
+
+async def primary_members(family_ids: list[int]) -> dict[int, FamilyMember]:
+    """Each family's primary guardian row (with its invitation), in one query."""
+    rows = await FamilyMember.filter(family_id__in=family_ids, role=MemberRole.PRIMARY).exclude(
+        status=MemberStatus.REVOKED
+    ).select_related("invitation").order_by("id")
+    return {r.family_id: r for r in rows}  # type: ignore[attr-defined]
 
 
 async def family_access(*, user: User, family_id: int, allow_staff: bool = True) -> FamilyAccess:
     """The caller's access to a family, or FORBIDDEN. A revoked secondary is refused on
     the very next request, whatever tokens they hold."""
     family = await get_family(family_id)
-    if family.primary_id == user.id:  # type: ignore[attr-defined]
-        return FamilyAccess(family, user, None, is_primary=True, is_staff=False)
+    primary = (await primary_members([family.id]))[family.id]
+    if primary.user_id == user.id and primary.status == MemberStatus.ACTIVE:  # type: ignore[attr-defined]
+        return FamilyAccess(family, user, None, primary, is_primary=True, is_staff=False)
     member = await FamilyMember.get_or_none(
         family_id=family.id, user_id=user.id, role=MemberRole.SECONDARY, status=MemberStatus.ACTIVE
     )
     if member is not None:
-        return FamilyAccess(family, user, member, is_primary=False, is_staff=False)
+        return FamilyAccess(family, user, member, primary, is_primary=False, is_staff=False)
     if allow_staff and await accounts.has_permission(
         user_id=user.id, account_id=family.account_id, permission=Permission.FAMILIES_MANAGE  # type: ignore[attr-defined]
     ):
-        return FamilyAccess(family, user, None, is_primary=False, is_staff=True)
+        return FamilyAccess(family, user, None, primary, is_primary=False, is_staff=True)
     raise Forbidden("You do not have access to this family.")
 
 

@@ -33,6 +33,10 @@ class Family(Model):
         "models.Account", related_name="families", on_delete=fields.CASCADE
     )
     name = fields.CharField(max_length=200)
+    # The person on record, never read for access: the PRIMARY FamilyMember row decides who
+    # the primary guardian is. While a new primary's invitation is pending this holds the
+    # staff member who created the family, because the column is NOT NULL and making it
+    # nullable would mean rebuilding the families table on SQLite. Accepting sets it.
     primary: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="primary_of", on_delete=fields.RESTRICT
     )

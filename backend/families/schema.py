@@ -9,7 +9,7 @@ import strawberry
 from backend.core.graphql import Info, gid, require_user, to_id
 from backend.core.permissions import Permission, needs
 from backend.families import ledger, switcher
-from backend.families.access import FamilyAccess, family_access
+from backend.families.access import FamilyAccess, family_access, primary_members
 from backend.families.models import Family, FamilyMember, MemberStatus
 from backend.families.types import (
     FamilyBalance,
@@ -88,5 +88,6 @@ class Query:
         self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")]
     ) -> list[FamilyType]:
         user = await require_user(info)
-        rows = await Family.filter(account_id=to_id(account_id)).select_related("account", "primary").order_by("name")
-        return [FamilyType.of(FamilyAccess(f, user, None, is_primary=False, is_staff=True)) for f in rows]
+        rows = await Family.filter(account_id=to_id(account_id)).select_related("account").order_by("name", "id")
+        primaries = await primary_members([f.id for f in rows])
+        return [FamilyType.of(FamilyAccess(f, user, None, primaries[f.id], is_primary=False, is_staff=True)) for f in rows]

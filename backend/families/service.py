@@ -169,29 +169,32 @@ async def revoke_secondary(*, actor: User, secondary_id: int) -> FamilyMember:
             by="staff" if access.is_staff else "primary", payment_methods_deleted=deleted, previous_status=was.value,
         )
         if was == MemberStatus.ACTIVE:
-            primary = family.primary
+            primary = access.primary
             await mail.enqueue(
                 template="secondary_revoked", to_email=member.email,
                 to_name=f"{member.first_name} {member.last_name}".strip(), first_name=member.first_name or "there",
                 family_name=family.name, account_name=family.account.name,
-                primary_name=primary.full_name or primary.email, primary_email=primary.email,
+                primary_name=f"{primary.first_name} {primary.last_name}".strip() or primary.email, primary_email=primary.email,
             )
     return member
 
 
 async def accept_family_member(invitation: Invitation, user: User) -> None:
-    """What accepting a family invitation grants: an active secondary place in the family."""
+    """What accepting a family invitation grants: an active secondary place in the family,
+    or, for a family staff created (grants `role: primary`), the primary guardian's."""
     grants = invitation.grants
-    member = await FamilyMember.get_or_none(id=grants["member_id"], family_id=grants["family_id"])
+    role = MemberRole(grants.get("role", MemberRole.SECONDARY.value))
+    member = await FamilyMember.get_or_none(id=grants["member_id"], family_id=grants["family_id"], role=role)
     if member is None or member.status != MemberStatus.INVITED or member.invitation_id != invitation.id:  # type: ignore[attr-defined]
         raise DomainError(ErrorCode.INVITATION_REVOKED, "This invitation was withdrawn.", "token")
     family = await get_family(grants["family_id"])
-    if family.primary_id == user.id or await FamilyMember.exists(  # type: ignore[attr-defined]
-        family_id=family.id, user_id=user.id, status=MemberStatus.ACTIVE
-    ):
+    if await FamilyMember.exists(family_id=family.id, user_id=user.id, status=MemberStatus.ACTIVE):
         raise DomainError(ErrorCode.ALREADY_MEMBER, "You are already in this family.")
     member.user, member.status = user, MemberStatus.ACTIVE
     await member.save(update_fields=["user_id", "status"])
+    if role == MemberRole.PRIMARY:
+        # The column held the staff member who created the family until now (see Family.primary).
+        await Family.filter(id=family.id).update(primary_id=user.id)
     if not await ActiveFamily.exists(user_id=user.id):
         await ActiveFamily.create(user=user, family=family)
 

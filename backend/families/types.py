@@ -30,13 +30,27 @@ class FamilyMemberStatus(Enum):
     REVOKED = "revoked"
 
 
+def member_status(m: models.FamilyMember) -> FamilyMemberStatus:
+    """The stored status, with an invitation past its expiry read as INVITATION_EXPIRED
+    (the member's `invitation` must be fetched)."""
+    inv = m.invitation if m.invitation_id else None  # type: ignore[attr-defined]
+    status = FamilyMemberStatus(m.status.value)
+    if status == FamilyMemberStatus.INVITED and inv is not None and inv.expires_at <= utcnow():
+        return FamilyMemberStatus.INVITATION_EXPIRED
+    return status
+
+
 @strawberry.type(name="Family", description="A household in an account, as I see it.")
 class FamilyType:
     id: strawberry.ID = strawberry.field(description="Family id.")
     name: str = strawberry.field(description="Family name, e.g. 'Garcia'.")
     account_id: strawberry.ID = strawberry.field(description="The account (gym, school) the family belongs to.")
     account_name: str = strawberry.field(description="The account's name.")
-    primary_guardian_name: str = strawberry.field(description="The primary guardian's name.")
+    primary_guardian_name: str = strawberry.field(description="The primary guardian's name (their email when no name is known).")
+    primary_guardian_email: str = strawberry.field(description="The primary guardian's email address.")
+    primary_guardian_status: FamilyMemberStatus = strawberry.field(
+        description="ACTIVE, or INVITED / INVITATION_EXPIRED while a primary created by staff has not accepted yet."
+    )
     my_role: FamilyRole = strawberry.field(description="Primary guardian, secondary user, or office staff.")
     can_view_ledger: bool = strawberry.field(description="Whether I may see the transaction history.")
     can_make_payments: bool = strawberry.field(description="Whether I may pay (with my own payment methods only).")
@@ -44,11 +58,12 @@ class FamilyType:
 
     @classmethod
     def of(cls, a: FamilyAccess) -> "FamilyType":
-        f = a.family
+        f, p = a.family, a.primary
         role = FamilyRole.PRIMARY if a.is_primary else FamilyRole.STAFF if a.is_staff else FamilyRole.SECONDARY
         return cls(
             id=gid(f.id), name=f.name, account_id=gid(f.account.id), account_name=f.account.name,
-            primary_guardian_name=f.primary.full_name or f.primary.email, my_role=role,
+            primary_guardian_name=f"{p.first_name} {p.last_name}".strip() or p.email, primary_guardian_email=p.email,
+            primary_guardian_status=member_status(p), my_role=role,
             can_view_ledger=a.can_view_ledger, can_make_payments=a.can_make_payments,
             can_manage_students=a.is_primary or a.is_staff,
         )
@@ -80,11 +95,8 @@ class FamilyMember:
     @classmethod
     def of(cls, m: models.FamilyMember) -> "FamilyMember":
         inv = m.invitation if m.invitation_id else None  # type: ignore[attr-defined]
-        status = FamilyMemberStatus(m.status.value)
-        if status == FamilyMemberStatus.INVITED and inv is not None and inv.expires_at <= utcnow():
-            status = FamilyMemberStatus.INVITATION_EXPIRED
         return cls(
-            id=gid(m.id), role=FamilyRole(m.role.value), status=status, email=m.email, first_name=m.first_name,
+            id=gid(m.id), role=FamilyRole(m.role.value), status=member_status(m), email=m.email, first_name=m.first_name,
             last_name=m.last_name, view_full_ledger=m.view_full_ledger, can_make_payments=m.can_make_payments,
             can_edit_contact=m.status in (models.MemberStatus.NOT_INVITED, models.MemberStatus.INVITED),
             invitation_expires_at=inv.expires_at if inv else None, invitations_sent=inv.send_count if inv else 0,

@@ -13,6 +13,7 @@ from frontend.api.messages import message_for
 
 ERRORS = "errors { code message field }"
 FAMILY_FIELDS = "id name accountName primaryGuardianName myRole canViewLedger canMakePayments canManageStudents"
+OFFICE_FAMILY_FIELDS = "id name primaryGuardianName primaryGuardianEmail primaryGuardianStatus"
 MEMBER_FIELDS = "id role status email firstName lastName viewFullLedger canMakePayments canEditContact invitationExpiresAt invitationsSent"
 SECONDARY = f"secondary {{ {MEMBER_FIELDS} }} {ERRORS}"
 
@@ -42,6 +43,12 @@ ADD_PAYMENT_METHOD = f"""mutation AddCard($family: ID!, $brand: String!, $last4:
   addPaymentMethod(familyId: $family, brand: $brand, last4: $last4) {{ paymentMethod {{ id }} {ERRORS} }} }}"""
 MAKE_PAYMENT = f"""mutation Pay($family: ID!, $amount: Int!, $method: ID!) {{
   makePayment(familyId: $family, amountCents: $amount, paymentMethodId: $method) {{ payment {{ id amountCents }} {ERRORS} }} }}"""
+
+# The Office Portal (account staff with families.manage): list, create, members, revoke.
+ACCOUNT_FAMILIES = f"query AccountFamilies($account: ID!) {{ accountFamilies(accountId: $account) {{ {OFFICE_FAMILY_FIELDS} }} }}"
+FAMILY_MEMBERS = f"query FamilyMembers($family: ID!) {{ familyMembers(familyId: $family) {{ {MEMBER_FIELDS} }} }}"
+CREATE_FAMILY = f"""mutation CreateFamily($account: ID!, $name: String!, $primary: PrimaryGuardianInput!) {{
+  createFamily(accountId: $account, name: $name, primary: $primary) {{ family {{ {OFFICE_FAMILY_FIELDS} }} {ERRORS} }} }}"""
 
 
 async def _run(document: str, variables: dict[str, Any], token: str) -> dict[str, Any]:
@@ -112,3 +119,33 @@ async def add_payment_method(*, token: str, family_id: str, brand: str, last4: s
 async def make_payment(*, token: str, family_id: str, amount_cents: int, payment_method_id: str) -> dict[str, Any]:
     variables = {"family": family_id, "amount": amount_cents, "method": payment_method_id}
     return checked((await _run(MAKE_PAYMENT, variables, token))["makePayment"])["payment"]
+
+
+async def _office(document: str, variables: dict[str, Any], token: str) -> dict[str, Any]:
+    """Execute for office staff, saying FORBIDDEN as a missing permission (the Customers module)."""
+    try:
+        return await execute(document, variables, token=token)
+    except ApiError as exc:
+        if exc.code == "FORBIDDEN":
+            raise ApiError(exc.code, message_for("OFFICE_FORBIDDEN")) from exc
+        raise
+
+
+async def account_families(*, token: str, account_id: str) -> list[dict[str, Any]]:
+    return (await _office(ACCOUNT_FAMILIES, {"account": account_id}, token))["accountFamilies"]
+
+
+async def family_members(*, token: str, family_id: str) -> list[dict[str, Any]]:
+    return (await _office(FAMILY_MEMBERS, {"family": family_id}, token))["familyMembers"]
+
+
+async def create_family(*, token: str, account_id: str, name: str, email: str, first_name: str, last_name: str) -> dict[str, Any]:
+    """A new family; its primary is active at once (existing person) or INVITED (emailed)."""
+    variables = {"account": account_id, "name": name.strip(),
+                 "primary": {"email": email.strip(), "firstName": first_name.strip(), "lastName": last_name.strip()}}
+    return checked((await _office(CREATE_FAMILY, variables, token))["createFamily"])["family"]
+
+
+async def staff_revoke_secondary(*, token: str, secondary_id: str) -> dict[str, Any]:
+    """revokeSecondary as office staff (the guardians' page uses `revoke_secondary`)."""
+    return checked((await _office(REVOKE_SECONDARY, {"id": secondary_id}, token))["revokeSecondary"])["secondary"]

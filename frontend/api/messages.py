@@ -37,6 +37,9 @@ MESSAGES: dict[str, str] = {
     "NOT_PENDING": "That can't be done any more: they have already accepted or their access was revoked.",
     "ALREADY_MEMBER": "That email address already belongs to a member here.",
     "INVALID_EMAIL": "That doesn't look like an email address. Check it and try again.",
+    "ALREADY_INVITED": "That person already has a pending invitation here.",
+    # the Office Portal (staff): FORBIDDEN as the office pages say it
+    "OFFICE_FORBIDDEN": "You need the Customers module in this account to manage its families.",
     # seats (ProPortal)
     "NO_FREE_SEAT": "Every seat is in use. Deactivate someone's subscription first to free a seat.",
     "OUTSIDE_ACCESS_DATES": "This subscription gives no access today: it is outside its access dates.",

@@ -37,6 +37,7 @@ def nav_links() -> rx.Component:
     return rx.hstack(
         nav_link("Home", routes.HOME, "layout-dashboard"),
         rx.cond(SessionState.has_families, nav_link("My Account", routes.MY_ACCOUNT, "house")),
+        rx.cond(SessionState.can_manage_families, nav_link("Families", routes.OFFICE_FAMILIES, "contact")),
         rx.cond(SessionState.can_manage_users, nav_link("User management", routes.USER_MANAGEMENT, "users")),
         rx.cond(SessionState.can_manage_seats, nav_link("Seats", routes.SEATS, "armchair")),
         spacing="1", display=["none", "none", "flex"],

@@ -38,6 +38,7 @@ def user_menu() -> rx.Component:
             # On phones the top bar has no room for the nav links, so they live here.
             _item("Home", "layout-dashboard", routes.HOME, display=MOBILE_ONLY),
             rx.cond(SessionState.has_families, _item("My Account", "house", routes.MY_ACCOUNT, display=MOBILE_ONLY)),
+            rx.cond(SessionState.can_manage_families, _item("Families", "contact", routes.OFFICE_FAMILIES, display=MOBILE_ONLY)),
             rx.cond(SessionState.can_manage_users, _item("User management", "users", routes.USER_MANAGEMENT, display=MOBILE_ONLY)),
             rx.cond(SessionState.can_manage_seats, _item("Seats", "armchair", routes.SEATS, display=MOBILE_ONLY)),
             rx.menu.separator(display=MOBILE_ONLY),

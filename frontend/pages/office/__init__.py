@@ -1,0 +1,1 @@
+"""The Office Portal: pages for account staff."""

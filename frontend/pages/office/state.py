@@ -1,0 +1,191 @@
+"""State of the office Families page: the account's families, one family's members, and
+what staff may do there (create a family, revoke a secondary; never invite or grant)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from frontend.api import ApiError, PayloadError
+from frontend.api import families as families_api
+from frontend.pages.office.rows import FamilyRow, MemberRow
+from frontend.state import SessionState
+
+
+class OfficeFamiliesState(SessionState):
+    account_id: str = ""
+    loading: bool = True
+    load_error: str = ""
+    families: list[FamilyRow] = []
+    search: str = ""
+    selected_id: str = ""
+    members: list[MemberRow] = []
+    members_loading: bool = False
+    members_error: str = ""
+
+    @rx.var
+    def account_name(self) -> str:
+        return next((m.account_name for m in self.family_office_accounts if m.account_id == self.account_id), "")
+
+    @rx.var
+    def shown_families(self) -> list[FamilyRow]:
+        words = self.search.lower().split()
+        return [f for f in self.families if all(w in f.search_text for w in words)]
+
+    @rx.var
+    def family_count(self) -> str:
+        n = len(self.families)
+        return "No families yet" if n == 0 else "1 family" if n == 1 else f"{n} families"
+
+    @rx.var
+    def selected_name(self) -> str:
+        return next((f.name for f in self.families if f.id == self.selected_id), "")
+
+    @rx.var
+    def selected_primary(self) -> str:
+        return next((f"{f.primary_name} · {f.primary_label}" for f in self.families if f.id == self.selected_id), "")
+
+    async def _fetch_families(self) -> None:
+        rows = await self._authed(families_api.account_families, account_id=self.account_id)
+        self.families = [FamilyRow.of(f) for f in rows]
+
+    async def _fetch_members(self) -> None:
+        rows = await self._authed(families_api.family_members, family_id=self.selected_id)
+        self.members = [MemberRow.of(m) for m in rows]
+
+    @rx.event
+    async def load(self):
+        if not self.signed_in:
+            return
+        ids = [m.account_id for m in self.family_office_accounts]
+        if not ids:
+            self.loading, self.load_error = False, "You need the Customers module in an account to manage its families."
+            return
+        if self.account_id not in ids:
+            self.account_id, self.selected_id = ids[0], ""
+        self.loading, self.load_error = True, ""
+        yield
+        try:
+            await self._fetch_families()
+            if self.selected_id:
+                await self._fetch_members()
+        except ApiError as exc:
+            self.load_error = exc.message
+        self.loading = False
+
+    @rx.event
+    async def switch_account(self, account_id: str):
+        self.account_id, self.selected_id, self.search = account_id, "", ""
+        return OfficeFamiliesState.load
+
+    @rx.event
+    def set_search(self, text: str):
+        self.search = text
+
+    @rx.event
+    async def open_family(self, family_id: str):
+        self.selected_id, self.members, self.members_error, self.members_loading = family_id, [], "", True
+        yield
+        try:
+            await self._fetch_members()
+        except ApiError as exc:
+            self.members_error = exc.message
+        self.members_loading = False
+
+    @rx.event
+    def close_family(self):
+        self.selected_id, self.members = "", []
+
+    # ------------------------------------------------------------- revoke, with confirmation
+
+    revoke_id: str = ""
+    revoke_name: str = ""
+    revoke_active: bool = False
+    busy: str = ""
+
+    @rx.event
+    def ask_revoke(self, member_id: str, name: str, status: str):
+        self.revoke_id, self.revoke_name, self.revoke_active = member_id, name, status == "ACTIVE"
+
+    @rx.event
+    def cancel_revoke(self):
+        self.revoke_id = ""
+
+    @rx.event
+    async def confirm_revoke(self):
+        member_id, name = self.revoke_id, self.revoke_name
+        self.revoke_id, self.busy = "", member_id
+        yield
+        try:
+            await self._authed(families_api.staff_revoke_secondary, secondary_id=member_id)
+            await self._fetch_members()
+            yield rx.toast.success(f"{name}'s access to the {self.selected_name} family was revoked.")
+        except (ApiError, PayloadError) as exc:
+            yield rx.toast.error(exc.message)
+        finally:
+            self.busy = ""
+
+    # ------------------------------------------------------------- new family
+
+    create_open: bool = False
+    new_name: str = ""
+    new_first_name: str = ""
+    new_last_name: str = ""
+    new_email: str = ""
+    creating: bool = False
+    create_error: str = ""
+    create_error_field: str = ""
+
+    @rx.event
+    def open_create(self):
+        self.create_open, self.create_error, self.create_error_field = True, "", ""
+        self.new_name = self.new_first_name = self.new_last_name = self.new_email = ""
+
+    @rx.event
+    def close_create(self, open_: bool = False):
+        if not open_ and not self.creating:
+            self.create_open = False
+
+    @rx.event
+    def set_new_name(self, text: str):
+        self.new_name = text
+
+    @rx.event
+    def set_new_first_name(self, text: str):
+        self.new_first_name = text
+
+    @rx.event
+    def set_new_last_name(self, text: str):
+        self.new_last_name = text
+
+    @rx.event
+    def set_new_email(self, text: str):
+        self.new_email = text
+
+    @rx.event
+    async def create_family(self):
+        self.creating, self.create_error, self.create_error_field = True, "", ""
+        yield
+        try:
+            family = await self._authed(
+                families_api.create_family, account_id=self.account_id, name=self.new_name, email=self.new_email,
+                first_name=self.new_first_name, last_name=self.new_last_name,
+            )
+        except PayloadError as exc:
+            self.creating, self.create_error, self.create_error_field = False, exc.message, exc.field or ""
+            return
+        except ApiError as exc:
+            self.creating, self.create_error = False, exc.message
+            return
+        self.creating, self.create_open, self.search = False, False, ""
+        invited = family["primaryGuardianStatus"] != "ACTIVE"
+        yield rx.toast.success(
+            f"The {family['name']} family was created. "
+            + (f"An invitation to become its primary guardian was emailed to {family['primaryGuardianEmail']}."
+               if invited else f"{family['primaryGuardianName']} is its primary guardian and was told by email.")
+        )
+        try:
+            await self._fetch_families()
+        except ApiError as exc:
+            yield rx.toast.error(exc.message)
+            return
+        yield OfficeFamiliesState.open_family(family["id"])
