@@ -81,3 +81,15 @@ async def test_two_workers_never_send_one_email_twice(mailbox: Mailbox) -> None:
 
 async def test_links_come_from_public_url_not_the_request() -> None:
     assert mail.link("/reset-password", token="t") == "http://portal.test/reset-password?token=t"
+
+
+def test_every_template_the_code_sends_exists_in_all_three_parts() -> None:
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "backend"
+    used = {m for p in root.rglob("*.py") for m in re.findall(r'template="(\w+)"', p.read_text())}
+    assert {"invitation", "password_reset", "secondary_revoked", "family_created"} <= used
+    for name in used:
+        for part in (".subject.txt", ".txt", ".html"):
+            assert (mail.TEMPLATES / f"{name}{part}").is_file(), f"{name}{part} missing"
