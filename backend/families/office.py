@@ -69,6 +69,25 @@ async def create_family(
     return family
 
 
+async def resend_primary_invite(*, actor: User, family_id: int, email: str | None = None) -> FamilyMember:
+    """Staff send a fresh link to a primary guardian who has not accepted yet (the old link
+    stops working); `email` corrects the address. Secondary users stay the primary's to invite."""
+    family = await Family.get_or_none(id=family_id)
+    if family is None or not await accounts.has_permission(
+        user_id=actor.id, account_id=family.account_id, permission=Permission.FAMILIES_MANAGE  # type: ignore[attr-defined]
+    ):
+        raise Forbidden("You need the families.manage permission in this family's account.")
+    member = await FamilyMember.get(family_id=family.id, role=MemberRole.PRIMARY).select_related("invitation")
+    if member.status != MemberStatus.INVITED or member.invitation is None:
+        raise DomainError(ErrorCode.NOT_PENDING, "The primary guardian has already accepted.")
+    async with in_transaction():
+        invitation = await invitations.resend(invitation=member.invitation, actor=actor, email=email)
+        if invitation.email != member.email:
+            member.email = invitation.email
+            await member.save(update_fields=["email"])
+    return member
+
+
 async def _tell_new_primary(person: User, family: Family, account: Account, actor: User) -> None:
     await mail.enqueue(
         template="family_created", to_email=person.email, to_name=person.full_name, first_name=person.first_name or "there",

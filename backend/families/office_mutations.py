@@ -52,3 +52,20 @@ class Mutation:
         except DomainError as e:
             return CreateFamilyPayload(errors=[MutationError.of(e)])
         return CreateFamilyPayload(family=FamilyType.of(await family_access(user=actor, family_id=family.id)))
+
+    @strawberry.mutation(
+        description="Account staff: send a fresh link to a primary guardian who has not accepted yet (the old link stops "
+        "working). Needs `families.manage` in the family's account.",
+    )
+    async def resend_primary_invite(
+        self,
+        info: Info,
+        family_id: Annotated[strawberry.ID, strawberry.argument(description="The family.")],
+        email: Annotated[str | None, strawberry.argument(description="A corrected address, if it was wrong.")] = None,
+    ) -> CreateFamilyPayload:
+        actor = await require_user(info)
+        try:
+            await office.resend_primary_invite(actor=actor, family_id=to_id(family_id), email=email)
+        except DomainError as e:
+            return CreateFamilyPayload(errors=[MutationError.of(e)])
+        return CreateFamilyPayload(family=FamilyType.of(await family_access(user=actor, family_id=to_id(family_id))))

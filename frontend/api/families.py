@@ -47,6 +47,8 @@ MAKE_PAYMENT = f"""mutation Pay($family: ID!, $amount: Int!, $method: ID!) {{
 # The Office Portal (account staff with families.manage): list, create, members, revoke.
 ACCOUNT_FAMILIES = f"query AccountFamilies($account: ID!) {{ accountFamilies(accountId: $account) {{ {OFFICE_FAMILY_FIELDS} }} }}"
 FAMILY_MEMBERS = f"query FamilyMembers($family: ID!) {{ familyMembers(familyId: $family) {{ {MEMBER_FIELDS} }} }}"
+RESEND_PRIMARY = f"""mutation ResendPrimary($family: ID!) {{
+  resendPrimaryInvite(familyId: $family) {{ family {{ {OFFICE_FAMILY_FIELDS} }} {ERRORS} }} }}"""
 CREATE_FAMILY = f"""mutation CreateFamily($account: ID!, $name: String!, $primary: PrimaryGuardianInput!) {{
   createFamily(accountId: $account, name: $name, primary: $primary) {{ family {{ {OFFICE_FAMILY_FIELDS} }} {ERRORS} }} }}"""
 
@@ -144,6 +146,11 @@ async def create_family(*, token: str, account_id: str, name: str, email: str, f
     variables = {"account": account_id, "name": name.strip(),
                  "primary": {"email": email.strip(), "firstName": first_name.strip(), "lastName": last_name.strip()}}
     return checked((await _office(CREATE_FAMILY, variables, token))["createFamily"])["family"]
+
+
+async def resend_primary_invite(*, token: str, family_id: str) -> dict[str, Any]:
+    """A fresh link for a primary guardian who has not accepted (the old link stops working)."""
+    return checked((await _office(RESEND_PRIMARY, {"family": family_id}, token))["resendPrimaryInvite"])["family"]
 
 
 async def staff_revoke_secondary(*, token: str, secondary_id: str) -> dict[str, Any]:

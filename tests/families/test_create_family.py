@@ -122,3 +122,41 @@ async def test_who_may_not_create_a_family(api: Api, mailbox: Mailbox) -> None:
     assert await h.primary_api.error_code(CREATE, _vars(h.account.id)) == "FORBIDDEN"
     assert await _counts() == before
     assert not await FamilyMember.filter(role=MemberRole.PRIMARY, status=MemberStatus.INVITED).exists()
+
+
+RESEND_PRIMARY = """mutation R($f: ID!, $e: String) { resendPrimaryInvite(familyId: $f, email: $e) {
+  family { primaryGuardianEmail primaryGuardianStatus } errors { code } } }"""
+
+
+async def test_staff_resend_an_expired_primary_invitation_with_a_corrected_email(api: Api, mailbox: Mailbox) -> None:
+    from datetime import timedelta
+
+    from backend.core.security import utcnow
+
+    h = await household(api)
+    fid = (await h.staff_api(CREATE, _vars(h.account.id, email="an.nguyen@exmaple.com")))["createFamily"]["family"]["id"]
+    await mailbox.deliver()
+    old = link_token(body_text(mailbox.to("an.nguyen@exmaple.com")[-1]), "/accept-invitation")
+    await Invitation.all().update(expires_at=utcnow() - timedelta(hours=1))
+    listed = (await h.staff_api(ACCOUNT_FAMILIES, {"a": str(h.account.id)}))["accountFamilies"]
+    assert {"id": fid, "name": "Nguyen", "primaryGuardianStatus": "INVITATION_EXPIRED"} in listed
+
+    resent = (await h.staff_api(RESEND_PRIMARY, {"f": fid, "e": "an.nguyen@example.com"}))["resendPrimaryInvite"]
+    assert resent == {"family": {"primaryGuardianEmail": "an.nguyen@example.com", "primaryGuardianStatus": "INVITED"}, "errors": []}
+    await mailbox.deliver()
+    new = link_token(body_text(mailbox.to("an.nguyen@example.com")[-1]), "/accept-invitation")
+    assert (await api(ACCEPT, {"t": old, "p": PASSWORD}))["acceptInvitation"]["errors"][0]["code"] == "TOKEN_INVALID"
+    assert (await api(ACCEPT, {"t": new, "p": PASSWORD}))["acceptInvitation"]["errors"] == []
+    again = (await h.staff_api(RESEND_PRIMARY, {"f": fid}))["resendPrimaryInvite"]
+    assert again["errors"] == [{"code": "NOT_PENDING"}]
+
+
+async def test_only_staff_of_the_account_resend_a_primary_invitation(api: Api, mailbox: Mailbox) -> None:
+    h = await household(api)
+    fid = (await h.staff_api(CREATE, _vars(h.account.id)))["createFamily"]["family"]["id"]
+    other = await household(api, "Lopez", account=await make_account("Elsewhere", admin=await make_user()))
+    before = await _counts()
+    for client in (other.staff_api, other.primary_api, h.primary_api):
+        assert await client.error_code(RESEND_PRIMARY, {"f": fid}) == "FORBIDDEN"
+    assert await _counts() == before
+    assert (await Invitation.get()).send_count == 1

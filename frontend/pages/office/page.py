@@ -14,8 +14,8 @@ from frontend.pages.office.state import OfficeFamiliesState as S
 from frontend.state import SessionState
 
 STAFF_HELP = (
-    "Only the primary guardian can invite or grant access. "
-    "Staff can revoke a secondary user's access here, but can't send, re-send or grant it."
+    "Only the primary guardian can invite secondary users or grant them access. "
+    "Staff can revoke a secondary user's access here, and re-send a primary guardian's invitation."
 )
 
 
@@ -98,6 +98,15 @@ def detail_card() -> rx.Component:
                            aria_label="Close the family", id="close-family"),
         ),
         info_callout(STAFF_HELP, icon="shield-check"),
+        rx.cond(
+            S.selected_primary_pending,
+            rx.hstack(
+                rx.text("The primary guardian has not accepted yet.", size="2", color_scheme="gray"),
+                rx.button(rx.icon("send", size=14), "Re-send invite to primary", size="1", variant="soft",
+                          loading=S.busy == "primary", on_click=S.resend_primary, id="resend-primary"),
+                justify="between", align="center", wrap="wrap", spacing="2", width="100%", margin_top="12px",
+            ),
+        ),
         rx.cond(
             S.members_loading,
             loading_block("Loading members…"),

@@ -41,6 +41,10 @@ class OfficeFamiliesState(SessionState):
         return next((f.name for f in self.families if f.id == self.selected_id), "")
 
     @rx.var
+    def selected_primary_pending(self) -> bool:
+        return any(f.id == self.selected_id and f.primary_status != "ACTIVE" for f in self.families)
+
+    @rx.var
     def selected_primary(self) -> str:
         return next((f"{f.primary_name} · {f.primary_label}" for f in self.families if f.id == self.selected_id), "")
 
@@ -119,6 +123,19 @@ class OfficeFamiliesState(SessionState):
             await self._authed(families_api.staff_revoke_secondary, secondary_id=member_id)
             await self._fetch_members()
             yield rx.toast.success(f"{name}'s access to the {self.selected_name} family was revoked.")
+        except (ApiError, PayloadError) as exc:
+            yield rx.toast.error(exc.message)
+        finally:
+            self.busy = ""
+
+    @rx.event
+    async def resend_primary(self):
+        self.busy = "primary"
+        yield
+        try:
+            family = await self._authed(families_api.resend_primary_invite, family_id=self.selected_id)
+            await self._fetch_families()
+            yield rx.toast.success(f"A fresh invitation was emailed to {family['primaryGuardianEmail']}. The old link no longer works.")
         except (ApiError, PayloadError) as exc:
             yield rx.toast.error(exc.message)
         finally:
