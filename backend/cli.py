@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from backend.core import db
-from backend.core.config import get_settings
+from backend.core.config import ConfigError, get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -165,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", action="store_true", help="load demo data first")
     p.set_defaults(fn=cmd_serve)
     args = parser.parse_args(argv)
+    try:
+        get_settings()
+    except ConfigError as exc:
+        print(f"portico: configuration error: {exc}", file=sys.stderr)
+        return 2
     return int(args.fn(args))
 
 

@@ -24,3 +24,14 @@ def test_postgres_url_and_bad_values() -> None:
         settings_from_env({"SMTP_PORT": "twenty-five"})
     with pytest.raises(ConfigError, match="PORTICO_ENV"):
         settings_from_env({"PORTICO_ENV": "staging"})
+
+
+def test_the_cli_refuses_production_with_the_default_secret() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"} | {"PORTICO_ENV": "production"}
+    out = subprocess.run([sys.executable, "-m", "backend.cli", "migrate"], env=env, capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "configuration error" in out.stderr and "SECRET_KEY" in out.stderr
