@@ -154,3 +154,27 @@ async def test_seat_admin_sends_a_15_minute_password_reset(api: Api, mailbox: Ma
     assert link_token(body_text(msg), "/reset-password")
     outsider = await make_user("outsider@example.com")
     assert await api.as_(await token_for(outsider)).error_code(RESET, {"s": str(sub.id), "u": str(ann.id)}) == "FORBIDDEN"
+
+
+async def test_usage_days_are_utc_days_counted_in_sql(api: Api, count_queries) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, timezone
+
+    admin, sub = await _setup()
+    ann = await make_seat_user(sub)
+    today_utc = utcnow().date()
+    # 01:30 at +05:00 is 20:30 UTC the day before; 23:59 UTC stays on its own day.
+    plus5 = timezone(timedelta(hours=5))
+    early_local = datetime.combine(today_utc, datetime.min.time(), tzinfo=plus5).replace(hour=1, minute=30)
+    late_utc = datetime.combine(today_utc - timedelta(days=2), datetime.min.time(), tzinfo=timezone.utc).replace(hour=23, minute=59)
+    for at in (early_local, late_utc):
+        await ActivityEvent.create(subscription=sub, user=ann, kind=ActivityKind.LOGIN, occurred_at=at)
+    client = api.as_(await token_for(admin))
+    with count_queries() as q:
+        series = (await client(USAGE, {"s": str(sub.id), "d": 3}))["subscriptionUsage"]
+    by_day = {d["day"]: d["logins"] for d in series}
+    assert by_day == {
+        (today_utc - timedelta(days=2)).isoformat(): 1,
+        (today_utc - timedelta(days=1)).isoformat(): 1,
+        today_utc.isoformat(): 0,
+    }
+    assert q.count <= 6  # the session, the permission check, and two grouped queries
