@@ -9,7 +9,7 @@ import strawberry
 from backend.accounts.types import UserType
 from backend.auth import service
 from backend.core.errors import DomainError, MutationError
-from backend.core.graphql import Info, require_user
+from backend.core.graphql import Info, OkPayload, ok_or, require_user
 
 
 @strawberry.type(description="A signed-in session's credentials.")
@@ -28,16 +28,6 @@ class AuthTokens:
 class AuthPayload:
     tokens: AuthTokens | None = strawberry.field(default=None, description="New credentials, when it worked.")
     errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it did not work.")
-
-
-@strawberry.type(description="Result of a mutation that returns nothing but success or errors.")
-class OkPayload:
-    ok: bool = strawberry.field(description="True when the change was made.")
-    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
-
-
-def ok_or(errors: DomainError | None = None) -> OkPayload:
-    return OkPayload(ok=errors is None, errors=[MutationError.of(errors)] if errors else [])
 
 
 @strawberry.type

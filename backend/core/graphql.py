@@ -9,7 +9,7 @@ from strawberry.types import Info as _Info
 
 from backend.accounts.models import User
 from backend.core.context import Context
-from backend.core.errors import Unauthenticated
+from backend.core.errors import DomainError, MutationError, NotFound, Unauthenticated
 
 Info: TypeAlias = _Info[Context, None]
 
@@ -24,8 +24,6 @@ async def require_user(info: Info) -> User:
 
 def to_id(value: strawberry.ID | str | int) -> int:
     """Parse an ID argument; a malformed one reads as not found, never a crash."""
-    from backend.core.errors import NotFound
-
     try:
         return int(value)
     except (TypeError, ValueError) as exc:
@@ -34,3 +32,13 @@ def to_id(value: strawberry.ID | str | int) -> int:
 
 def gid(value: int) -> strawberry.ID:
     return strawberry.ID(str(value))
+
+
+@strawberry.type(description="Result of a mutation that returns nothing but success or errors.")
+class OkPayload:
+    ok: bool = strawberry.field(description="True when the change was made.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+def ok_or(errors: DomainError | None = None) -> OkPayload:
+    return OkPayload(ok=errors is None, errors=[MutationError.of(errors)] if errors else [])

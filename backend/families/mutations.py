@@ -8,9 +8,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from backend.auth.schema import OkPayload, ok_or
 from backend.core.errors import DomainError, MutationError
-from backend.core.graphql import Info, require_user, to_id
+from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
 from backend.families import ledger, service, switcher
 from backend.families.access import family_access
 from backend.families.types import (

@@ -15,9 +15,8 @@ from backend.accounts.types import (
     MembershipType,
     UserType,
 )
-from backend.auth.schema import OkPayload, ok_or
 from backend.core.errors import DomainError, MutationError
-from backend.core.graphql import Info, require_user, to_id
+from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
 from backend.core.permissions import Permission, needs
 from backend.invitations import service as invitations
 from backend.invitations.types import InvitationType

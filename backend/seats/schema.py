@@ -7,9 +7,8 @@ from typing import Annotated
 import strawberry
 
 from backend.accounts import service as accounts
-from backend.auth.schema import OkPayload, ok_or
 from backend.core.errors import DomainError, MutationError
-from backend.core.graphql import Info, require_user, to_id
+from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
 from backend.core.permissions import Permission, needs, signed_in
 from backend.invitations.types import InvitationType
 from backend.seats import directory, invites, service
