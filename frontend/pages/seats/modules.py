@@ -22,15 +22,12 @@ class ModuleState(SeatsState):
     catalogue: list[ContentRow] = []
     catalogue_loading: bool = False
     content_search: str = ""
+    content_shown: list[ContentGroup] = []  # the catalogue grouped by kind, as far as the search lets through
     chosen: list[str] = []
     creating_module: bool = False
     module_error: str = ""  # a refusal about the whole module, or the catalogue not loading
     name_error: str = ""
     content_error: str = ""
-
-    @rx.var
-    def content_shown(self) -> list[ContentGroup]:
-        return content_groups(self.catalogue, self.content_search)
 
     @rx.var
     def catalogue_searchable(self) -> bool:
@@ -48,6 +45,7 @@ class ModuleState(SeatsState):
         yield
         try:
             self.catalogue = [ContentRow.of(c) for c in await self._authed(learning_api.content_items)]
+            self.content_shown = content_groups(self.catalogue, "")
         except ApiError as exc:
             self.module_error = exc.message
         finally:
@@ -68,6 +66,7 @@ class ModuleState(SeatsState):
     @rx.event
     def set_content_search(self, value: str):
         self.content_search = value
+        self.content_shown = content_groups(self.catalogue, value)
 
     @rx.event
     def toggle(self, content_id: str):
@@ -130,7 +129,7 @@ def _group(g: ContentGroup) -> rx.Component:
     return rx.vstack(
         rx.text(g.label, size="1", weight="bold", color_scheme="gray", text_transform="uppercase", letter_spacing="0.04em",
                 padding_x="10px", padding_top="6px"),
-        rx.foreach(g.items, _item),
+        rx.foreach(g.members, _item),
         spacing="0", width="100%",
     )
 

@@ -145,16 +145,16 @@ class ContentRow:
 @dataclasses.dataclass
 class ContentGroup:
     label: str = ""
-    items: list[ContentRow] = dataclasses.field(default_factory=list)
+    members: list[ContentRow] = dataclasses.field(default_factory=list)
 
 
 def content_groups(items: list[ContentRow], search: str) -> list[ContentGroup]:
     """Courses, episodes and labs in groups, with only the titles that contain `search`; empty groups left out."""
     words = search.strip().lower()
     shown = [i for i in items if words in i.title.lower()]
-    groups = [ContentGroup(label=label, items=[i for i in shown if i.kind == kind]) for kind, label in CONTENT_KINDS.items()]
+    groups = [ContentGroup(label=label, members=[i for i in shown if i.kind == kind]) for kind, label in CONTENT_KINDS.items()]
     other = [i for i in shown if i.kind not in CONTENT_KINDS]
-    return [g for g in groups if g.items] + ([ContentGroup(label="Other", items=other)] if other else [])
+    return [g for g in groups if g.members] + ([ContentGroup(label="Other", members=other)] if other else [])
 
 
 @dataclasses.dataclass
