@@ -11,12 +11,28 @@ ERRORS = "errors { code message field }"
 
 LEARNING_MODULES = "query Modules($sub: ID!) { learningModules(subscriptionId: $sub) { id name description items { id } } }"
 ASSIGNMENTS = f"query Assignments($sub: ID!) {{ assignments(subscriptionId: $sub) {{ {ASSIGNMENT_FIELDS} }} }}"
+CONTENT_ITEMS = "query ContentItems($search: String!) { contentItems(search: $search) { id kind title minutes } }"
+CREATE_LEARNING_MODULE = f"""mutation CreateLearningModule($sub: ID!, $input: CreateLearningModuleInput!) {{
+  createLearningModule(subscriptionId: $sub, input: $input) {{ module {{ id name description items {{ id }} }} {ERRORS} }} }}"""
 ASSIGN_MODULE = f"""mutation AssignModule($input: AssignModuleInput!) {{
   assignModule(input: $input) {{ assignment {{ {ASSIGNMENT_FIELDS} }} {ERRORS} }} }}"""
 
 
 async def learning_modules(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
     return (await execute(LEARNING_MODULES, {"sub": subscription_id}, token=token))["learningModules"]
+
+
+async def content_items(*, token: str, search: str = "") -> list[dict[str, Any]]:
+    """The catalogue (episodes, courses, labs; at most 200), by title."""
+    return (await execute(CONTENT_ITEMS, {"search": search}, token=token))["contentItems"]
+
+
+async def create_learning_module(*, token: str, subscription_id: str, name: str, description: str,
+                                 content_ids: list[str]) -> dict[str, Any]:
+    """Refused with REQUIRED (no name, no content) or INVALID (unknown content); `field` says where."""
+    payload = {"name": name, "description": description, "contentIds": content_ids}
+    variables = {"sub": subscription_id, "input": payload}
+    return checked((await execute(CREATE_LEARNING_MODULE, variables, token=token))["createLearningModule"])["module"]
 
 
 async def assignments(*, token: str, subscription_id: str) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from backend.accounts.models import User
 from backend.activity.models import ActivityEvent, ActivityKind
 from backend.core.security import utcnow
 from backend.learning import service as learning
@@ -141,6 +142,51 @@ async def test_activity_invite_teams_and_assignments(new_tab, tmp_path: Path) ->
     await tab.shot("seats-assignments")
     await page.click("#tab-details")
     await page.locator("#features").get_by_text("Practice labs").wait_for()
+
+
+async def test_admin_creates_a_module_and_assigns_it_to_one_person(new_tab) -> None:
+    sub_id, _ = await _seed()
+    await ContentItem.create(kind=ContentKind.COURSE, slug="spotting", title="Spotting technique", minutes=45)
+    await ContentItem.create(kind=ContentKind.LAB, slug="mat-setup", title="Mat setup lab", minutes=15)
+    tab = await new_tab()
+    page = tab.page
+    await tab.sign_in("sam@example.com", PASSWORD)
+    await tab.open("/seats")
+    await page.click("#tab-assignments")
+    await page.click("#new-module")
+    await page.locator("#module-dialog .content-item[data-title='Mat setup lab']").wait_for()
+
+    # The API's refusal shows next to the field it is about.
+    await page.click("#create-module")
+    await page.locator("#module-name-error").wait_for()
+    assert "name" in await page.inner_text("#module-name-error")
+
+    await page.fill("#module-name", "Spotting and mats")
+    await page.fill("#module-description", "Before anyone spots on the floor")
+    await page.get_by_role("checkbox", name="Spotting technique").click()
+    await page.get_by_role("checkbox", name="Mat setup lab").click()
+    await page.locator("#chosen-count").get_by_text("2 chosen").wait_for()
+    await tab.shot("seats-new-module")
+    await page.click("#create-module")
+    await page.get_by_text("Module Spotting and mats created.").first.wait_for()
+    await page.locator("#module-dialog").wait_for(state="detached")
+    assert "Spotting and mats" in await page.inner_text("#assign-module")  # the new module is chosen for you
+
+    await page.click("#assign-target")
+    await page.get_by_role("option", name="Ana Active").click()
+    await page.locator("#assign-targets .assign-target[data-name='Ana Active']").wait_for()
+    await page.fill("#due-on", (utcnow().date() + timedelta(days=7)).isoformat())
+    await tab.shot("seats-assign-person")
+    await page.click("#assign")
+    await page.get_by_text("Module assigned.").first.wait_for()
+    row = page.locator("#assignments .assignment").filter(has_text="Spotting and mats")
+    await row.wait_for()
+    text = await row.inner_text()
+    assert "0%" in text and "1 person" in text and "1 not started" in text
+    admin = await User.get(email="sam@example.com")
+    reports = await learning.assignments(actor=admin, subscription_id=sub_id)
+    assert [[(p.completed_items, p.total_items) for p in r.people] for r in reports
+            if r.module.name == "Spotting and mats"] == [[(0, 2)]]
 
 
 async def test_someone_without_subscriptions_sees_why(new_tab) -> None:

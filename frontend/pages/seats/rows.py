@@ -109,6 +109,55 @@ class AssignmentRow:
 
 
 @dataclasses.dataclass
+class Target:
+    """A team or a person chosen in the assign form; `key` is "t<team id>" or "u<user id>"."""
+
+    key: str = ""
+    name: str = ""
+    is_team: bool = False
+
+
+def chosen(keys: list[str], teams: list[Option], people: list[Option]) -> list[Target]:
+    """The chosen teams and people by name, in the order chosen; any no longer on the subscription left out."""
+    names = {f"t{t.id}": t.name for t in teams} | {f"u{p.id}": p.name for p in people}
+    return [Target(key=k, name=names[k], is_team=k.startswith("t")) for k in keys if k in names]
+
+
+CONTENT_KINDS = {"COURSE": "Courses", "EPISODE": "Episodes", "LAB": "Labs"}
+KIND_COLORS = {"COURSE": "indigo", "EPISODE": "teal", "LAB": "orange"}
+
+
+@dataclasses.dataclass
+class ContentRow:
+    """A catalogue item to put in a module."""
+
+    id: str = ""
+    kind: str = ""
+    title: str = ""
+    minutes: int = 0
+    color: str = "gray"
+
+    @classmethod
+    def of(cls, c: dict[str, Any]) -> "ContentRow":
+        return cls(id=c["id"], kind=c["kind"], title=c["title"], minutes=c["minutes"], color=KIND_COLORS.get(c["kind"], "gray"))
+
+
+@dataclasses.dataclass
+class ContentGroup:
+    label: str = ""
+    members: list[ContentRow] = dataclasses.field(default_factory=list)
+
+
+def content_groups(items: list[ContentRow], search: str) -> list[ContentGroup]:
+    """Courses, episodes and labs in groups, with only the titles that contain `search`; empty groups left out."""
+    words = search.strip().lower()
+    shown = [i for i in items if words in i.title.lower()]
+    groups = [ContentGroup(label=label, members=[i for i in shown if i.kind == kind]) for kind, label in CONTENT_KINDS.items()]
+    other = [i for i in shown if i.kind not in CONTENT_KINDS]
+    return [g for g in groups if g.members] + ([ContentGroup(label="Other", members=other)] if other else [])
+
+
+@dataclasses.dataclass
 class EventRow:
     id: str = ""
     label: str = ""

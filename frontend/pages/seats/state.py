@@ -35,6 +35,7 @@ class SeatsState(SessionState):
     everyone: list[Option] = []  # people with an account on the subscription, for teams
     assignments: list[AssignmentRow] = []
     modules: list[Option] = []
+    module_id: str = ""  # the module chosen in the assign form (a new module is chosen for you)
 
     @rx.var
     def seat_percent(self) -> int:
