@@ -16,7 +16,7 @@ class EnterpriseLevel(str, Enum):
 
 
 class EnterpriseGroup(Model):
-    """A customer's group of accounts, signed in to through one OpenID provider."""
+    """A group of accounts of one customer, signed in to through one OpenID provider."""
 
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
@@ -29,8 +29,9 @@ class EnterpriseGroup(Model):
 
 
 class EnterpriseGroupAccount(Model):
-    """A member account of a group, with the staff users enterprise people act as in it:
-    one for USER level, one for ADMIN level (each must hold a membership in the account)."""
+    """A member account of a group, with the staff users enterprise people act as in it.
+
+    One for USER level, one for ADMIN level (each must hold a membership in the account)."""
 
     id = fields.IntField(primary_key=True)
     group: fields.ForeignKeyRelation[EnterpriseGroup] = fields.ForeignKeyField(
@@ -52,9 +53,11 @@ class EnterpriseGroupAccount(Model):
 
 
 class EnterpriseUser(Model):
-    """A person of a group. Registered by a group admin by email; the identity link
-    (issuer + subject) is filled on their first sign-in, when the ID token's email is
-    verified and matches. Afterwards only issuer + subject identify them."""
+    """A person of an enterprise group.
+
+    Registered by a group admin by email. The identity link (issuer + subject) is filled on
+    their first sign-in, when the ID token's email is verified and matches. Afterwards only
+    issuer + subject identify them."""
 
     id = fields.IntField(primary_key=True)
     group: fields.ForeignKeyRelation[EnterpriseGroup] = fields.ForeignKeyField(
@@ -66,7 +69,7 @@ class EnterpriseUser(Model):
     )
     first_name = fields.CharField(max_length=100, default="")
     last_name = fields.CharField(max_length=100, default="")
-    email = fields.CharField(max_length=254, description="Lower-cased; matched once, on first sign-in")
+    email = fields.CharField(max_length=254, description="Lower-cased, matched once: on first sign-in")
     level = fields.CharEnumField(EnterpriseLevel, max_length=16, default=EnterpriseLevel.USER)
     active = fields.BooleanField(default=True)
     issuer = fields.CharField(max_length=500, null=True)

@@ -8,6 +8,9 @@ import warnings
 from functools import lru_cache
 from typing import Any
 
+from authlib.common.errors import AuthlibBaseError
+from joserfc.errors import JoseError
+
 from backend.core.config import Settings
 
 with warnings.catch_warnings():
@@ -15,6 +18,8 @@ with warnings.catch_warnings():
     from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 
 SCOPES = "openid email profile"
+# A failed check surfaces as either library's error (authlib delegates JWT checks to joserfc).
+VERIFICATION_ERRORS = (AuthlibBaseError, JoseError)
 
 
 def claims_options(settings: Settings) -> dict[str, Any]:
@@ -42,6 +47,6 @@ def client(settings: Settings) -> StarletteOAuth2App:
 
 async def verify_id_token(settings: Settings, token: dict[str, Any], *, nonce: str) -> dict[str, Any]:
     """The claims of a token response's ID token, checked (signature by the provider's
-    published keys, issuer, audience, nonce, expiry). Raises authlib errors otherwise."""
+    published keys, issuer, audience, nonce, expiry). Raises one of VERIFICATION_ERRORS otherwise."""
     claims = await client(settings).parse_id_token(token, nonce=nonce, claims_options=claims_options(settings))
     return dict(claims)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlencode
 
-from authlib.common.errors import AuthlibBaseError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -44,7 +43,7 @@ async def callback(request: Request) -> Response:
         return _refusal(request, 404, "sso_disabled", "Enterprise sign-in is not set up here.")
     try:
         token = await oidc.client(settings).authorize_access_token(request, claims_options=oidc.claims_options(settings))
-    except AuthlibBaseError as exc:
+    except oidc.VERIFICATION_ERRORS as exc:
         log.info("enterprise sign-in failed verification: %s", exc)
         return _refusal(request, 400, "invalid_response", "The sign-in could not be verified. Try again.")
     claims = token.get("userinfo") or {}

@@ -32,16 +32,14 @@ class ActableAccount:
 async def sign_in(*, issuer: str, subject: str, email: str | None, email_verified: bool) -> auth.Tokens:
     """Portico tokens for the person with this verified ID token. Found by issuer +
     subject; on first sign-in linked by the email their group admin registered, only when
-    the provider says the email is verified."""
+    the provider says the email is verified. A refusal changes nothing but the audit log."""
     async with in_transaction():
         person = await EnterpriseUser.get_or_none(issuer=issuer, subject=subject).select_related("user")
-        if person is None and email and email_verified:
+        linking = person is None and bool(email) and email_verified
+        if linking:
             person = await EnterpriseUser.get_or_none(
-                email=email.strip().lower(), subject__isnull=True, group__issuer=issuer
+                email=(email or "").strip().lower(), subject__isnull=True, group__issuer=issuer
             ).select_related("user")
-            if person is not None:
-                await EnterpriseUser.filter(id=person.id).update(issuer=issuer, subject=subject, linked_at=utcnow())
-                await audit.record(action="enterprise.identity_linked", actor_id=person.user.id, issuer=issuer, subject=subject)
         if person is None or not person.active or person.user.status != UserStatus.ACTIVE:
             await audit.record(
                 action="enterprise.sign_in_refused", actor_id=person.user.id if person else None,
@@ -49,6 +47,9 @@ async def sign_in(*, issuer: str, subject: str, email: str | None, email_verifie
             )
             refused = SignInRefused("inactive" if person else "unknown")
         else:
+            if linking:
+                await EnterpriseUser.filter(id=person.id).update(issuer=issuer, subject=subject, linked_at=utcnow())
+                await audit.record(action="enterprise.identity_linked", actor_id=person.user.id, issuer=issuer, subject=subject)
             await audit.record(action="enterprise.sign_in", actor_id=person.user.id, issuer=issuer, subject=subject)
             return await auth.start_session(user=person.user)
     raise refused
@@ -118,18 +119,38 @@ async def create_person(
     """Register a person of the group by email (group admins only). They sign in with the
     group's provider; their Portico sign-in has no password."""
     await _group_admin(user=actor, group_id=group_id)
-    email = accounts.normalise_email(email)
     async with in_transaction():
-        if await EnterpriseUser.exists(email=email) or await EnterpriseUser.filter(user__email=email).exists():
-            raise DomainError(ErrorCode.ENTERPRISE_USER_EXISTS, "This email already belongs to an enterprise user.", "email")
-        user = await accounts.get_by_email(email=email) or await accounts.create_user(
-            email=email, password=None, first_name=first_name, last_name=last_name
+        person = await register_person(
+            group_id=group_id, email=email, first_name=first_name, last_name=last_name, level=level
         )
-        person = await EnterpriseUser.create(
-            group_id=group_id, user=user, email=email, first_name=first_name.strip(), last_name=last_name.strip(), level=level
-        )
-        await audit.record(action="enterprise.user_created", actor_id=actor.id, target_user_id=user.id, level=level.value)
+        await audit.record(action="enterprise.user_created", actor_id=actor.id, target_user_id=person.user.id, level=level.value)
         return person
+
+
+async def register_person(
+    *, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel, active: bool = True
+) -> EnterpriseUser:
+    """Add a person to a group (operators, demo data; group admins via `create_person`).
+    Caller owns the transaction."""
+    email = accounts.normalise_email(email)
+    if await EnterpriseUser.exists(email=email) or await EnterpriseUser.filter(user__email=email).exists():
+        raise DomainError(ErrorCode.ENTERPRISE_USER_EXISTS, "This email already belongs to an enterprise user.", "email")
+    user = await accounts.get_by_email(email=email) or await accounts.create_user(
+        email=email, password=None, first_name=first_name, last_name=last_name
+    )
+    return await EnterpriseUser.create(
+        group_id=group_id, user=user, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
+        level=level, active=active,
+    )
+
+
+async def add_account(
+    *, group: EnterpriseGroup, account_id: int, user_login_as: User | None, admin_login_as: User | None
+) -> EnterpriseGroupAccount:
+    """Make an account a member of the group, with the staff users its people act as."""
+    return await EnterpriseGroupAccount.create(
+        group=group, account_id=account_id, user_login_as=user_login_as, admin_login_as=admin_login_as
+    )
 
 
 async def set_person_active(*, actor: User, enterprise_user_id: int, active: bool) -> EnterpriseUser:

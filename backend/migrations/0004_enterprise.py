@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 ('provider_name', fields.CharField(default='Google', description='Shown on the sign-in button', max_length=100)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
             ],
-            options={'table': 'enterprise_groups', 'app': 'models', 'pk_attr': 'id', 'table_description': "A customer's group of accounts, signed in to through one OpenID provider."},
+            options={'table': 'enterprise_groups', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A group of accounts of one customer, signed in to through one OpenID provider.'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
                 ('user_login_as', fields.ForeignKeyField('models.User', source_field='user_login_as_id', null=True, db_constraint=True, to_field='id', related_name='enterprise_user_logins', on_delete=OnDelete.SET_NULL)),
                 ('admin_login_as', fields.ForeignKeyField('models.User', source_field='admin_login_as_id', null=True, db_constraint=True, to_field='id', related_name='enterprise_admin_logins', on_delete=OnDelete.SET_NULL)),
             ],
-            options={'table': 'enterprise_group_accounts', 'app': 'models', 'unique_together': (('group_id', 'account_id'),), 'pk_attr': 'id', 'table_description': 'A member account of a group, with the staff users enterprise people act as in it:'},
+            options={'table': 'enterprise_group_accounts', 'app': 'models', 'unique_together': (('group_id', 'account_id'),), 'pk_attr': 'id', 'table_description': 'A member account of a group, with the staff users enterprise people act as in it.'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('user', fields.OneToOneField('models.User', source_field='user_id', db_constraint=True, to_field='id', related_name='enterprise_user', on_delete=OnDelete.CASCADE)),
                 ('first_name', fields.CharField(default='', max_length=100)),
                 ('last_name', fields.CharField(default='', max_length=100)),
-                ('email', fields.CharField(description='Lower-cased; matched once, on first sign-in', max_length=254)),
+                ('email', fields.CharField(description='Lower-cased, matched once: on first sign-in', max_length=254)),
                 ('level', fields.CharEnumField(default=EnterpriseLevel.USER, description='ADMIN: admin\nUSER: user', enum_type=EnterpriseLevel, max_length=16)),
                 ('active', fields.BooleanField(default=True)),
                 ('issuer', fields.CharField(null=True, max_length=500)),
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ('linked_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
             ],
-            options={'table': 'enterprise_users', 'app': 'models', 'unique_together': (('issuer', 'subject'), ('group_id', 'email')), 'pk_attr': 'id', 'table_description': 'A person of a group. Registered by a group admin by email; the identity link'},
+            options={'table': 'enterprise_users', 'app': 'models', 'unique_together': (('issuer', 'subject'), ('group_id', 'email')), 'pk_attr': 'id', 'table_description': 'A person of an enterprise group.'},
             bases=['Model'],
         ),
     ]

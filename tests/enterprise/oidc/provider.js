@@ -11,11 +11,11 @@ const issuer = `http://127.0.0.1:${port}`;
 
 // Test people: an id (the OIDC subject) with the claims Google / Entra put in an ID token.
 const PEOPLE = {
-  'sub-ada': { email: 'ada@corp.test', email_verified: true, name: 'Ada Lovelace' },
-  'sub-bob': { email: 'bob@corp.test', email_verified: true, name: 'Bob Inactive' },
-  'sub-eve': { email: 'eve@elsewhere.test', email_verified: true, name: 'Eve Unknown' },
-  'sub-una': { email: 'una@corp.test', email_verified: false, name: 'Una Unverified' },
-  'sub-ada-2': { email: 'ada@corp.test', email_verified: true, name: 'Ada Impostor' },
+  'sub-ada': { email: 'ada@corp.example.com', email_verified: true, name: 'Ada Lovelace' },
+  'sub-bob': { email: 'bob@corp.example.com', email_verified: true, name: 'Bob Inactive' },
+  'sub-eve': { email: 'eve@elsewhere.example.com', email_verified: true, name: 'Eve Unknown' },
+  'sub-una': { email: 'una@corp.example.com', email_verified: false, name: 'Una Unverified' },
+  'sub-ada-2': { email: 'ada@corp.example.com', email_verified: true, name: 'Ada Impostor' },
 };
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
