@@ -18,6 +18,8 @@ with warnings.catch_warnings():
     from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 
 SCOPES = "openid email profile"
+# Google also signs ID tokens with its issuer spelled without the scheme.
+ISSUER_ALIASES = {"https://accounts.google.com": ["accounts.google.com"]}
 # A failed check surfaces as either library's error (authlib delegates JWT checks to joserfc).
 VERIFICATION_ERRORS = (AuthlibBaseError, JoseError)
 
@@ -25,7 +27,7 @@ VERIFICATION_ERRORS = (AuthlibBaseError, JoseError)
 def claims_options(settings: Settings) -> dict[str, Any]:
     """What an ID token must say: our issuer, our client as audience. Fresh on every call."""
     return {
-        "iss": {"essential": True, "values": [settings.oidc_issuer]},
+        "iss": {"essential": True, "values": [settings.oidc_issuer, *ISSUER_ALIASES.get(settings.oidc_issuer or "", [])]},
         "aud": {"essential": True, "values": [settings.oidc_client_id]},
         "sub": {"essential": True},
     }

@@ -49,7 +49,8 @@ async def callback(request: Request) -> Response:
     claims = token.get("userinfo") or {}
     try:
         tokens = await service.sign_in(
-            issuer=str(claims["iss"]), subject=str(claims["sub"]), email=claims.get("email"),
+            # The configured spelling: an alias (Google's scheme-less one) names the same issuer.
+            issuer=str(settings.oidc_issuer), subject=str(claims["sub"]), email=claims.get("email"),
             email_verified=claims.get("email_verified") is True,
         )
     except service.SignInRefused:

@@ -24,3 +24,11 @@ def test_postgres_url_and_bad_values() -> None:
         settings_from_env({"SMTP_PORT": "twenty-five"})
     with pytest.raises(ConfigError, match="PORTICO_ENV"):
         settings_from_env({"PORTICO_ENV": "staging"})
+
+
+def test_enterprise_sign_in_is_off_until_fully_configured() -> None:
+    from backend.core.config import settings_from_env
+
+    assert not settings_from_env({"OIDC_ISSUER": "https://accounts.google.com"}).sso_enabled
+    s = settings_from_env({"OIDC_ISSUER": "https://accounts.google.com/", "OIDC_CLIENT_ID": "c", "OIDC_CLIENT_SECRET": "x"})
+    assert s.sso_enabled and s.oidc_discovery_url == "https://accounts.google.com/.well-known/openid-configuration"

@@ -85,3 +85,8 @@ async def test_a_tampered_callback_is_refused(provider: Provider, sso_server: st
     answer = httpx.get(f"{sso_server}/sso/callback?code=forged&state=forged", headers={"Accept": "application/json"})
     assert answer.status_code == 400
     assert await Session.all().count() == 0
+
+
+async def test_sso_is_off_without_settings(api) -> None:
+    answer = await api.client.get("/sso/login", headers={"Accept": "application/json"})
+    assert answer.status_code == 404 and answer.json()["error"] == "sso_disabled"
