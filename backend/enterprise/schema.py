@@ -43,7 +43,7 @@ class Mutation:
         user = await require_user(info)
         return AuthTokens.of(await service.act_as_in_account(user=user, account_id=to_id(account_id)))
 
-    @strawberry.mutation(description="Add a person to my enterprise group. Needs an active ADMIN-level enterprise user of the group.")
+    @strawberry.mutation(description="Add a person to my enterprise group (a new sign-in: ALREADY_MEMBER when the email has one). Needs an active ADMIN-level enterprise user of the group.")
     async def create_enterprise_user(
         self,
         info: Info,

@@ -81,6 +81,8 @@ async def actable_accounts(*, user: User) -> list[ActableAccount]:
     result = []
     for link in links:
         login_as = link.admin_login_as if person.level == EnterpriseLevel.ADMIN else link.user_login_as
+        if login_as is not None and login_as.status != UserStatus.ACTIVE:
+            login_as = None
         membership = memberships.get((login_as.id, link.account_id)) if login_as else None  # type: ignore[attr-defined]
         granted = permissions_for(membership.role, membership.modules) if membership else frozenset()
         result.append(ActableAccount(link=link, login_as=login_as, permissions=granted))
@@ -135,9 +137,9 @@ async def register_person(
     email = accounts.normalise_email(email)
     if await EnterpriseUser.exists(email=email) or await EnterpriseUser.filter(user__email=email).exists():
         raise DomainError(ErrorCode.ENTERPRISE_USER_EXISTS, "This email already belongs to an enterprise user.", "email")
-    user = await accounts.get_by_email(email=email) or await accounts.create_user(
-        email=email, password=None, first_name=first_name, last_name=last_name
-    )
+    # Always a new sign-in (ALREADY_MEMBER otherwise): a group admin must never gain a hold
+    # (deactivation ends sessions) over a Portico person who exists outside the group.
+    user = await accounts.create_user(email=email, password=None, first_name=first_name, last_name=last_name)
     return await EnterpriseUser.create(
         group_id=group_id, user=user, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
         level=level, active=active,

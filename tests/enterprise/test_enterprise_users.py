@@ -23,6 +23,12 @@ async def test_a_group_admin_adds_a_person(api: Api) -> None:
                                          "active": True, "linked": False}, "errors": []}
     again = (await ada(CREATE, {"g": str(group.group.id), "i": NEW}))["createEnterpriseUser"]
     assert again == {"enterpriseUser": None, "errors": [{"code": "ENTERPRISE_USER_EXISTS", "field": "email"}]}
+    # A Portico person who exists outside the group cannot be taken over.
+    people = await EnterpriseUser.all().count()
+    staff = {**NEW, "email": "frontdesk@corp.example.com"}
+    taken = (await ada(CREATE, {"g": str(group.group.id), "i": staff}))["createEnterpriseUser"]
+    assert taken == {"enterpriseUser": None, "errors": [{"code": "ALREADY_MEMBER", "field": "email"}]}
+    assert await EnterpriseUser.all().count() == people
 
 
 async def test_only_active_admins_of_the_group_manage_people(api: Api) -> None:
