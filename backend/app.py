@@ -1,4 +1,4 @@
-"""The Starlette application: `POST /graphql`, `GET /healthz`, `GET /reports/...xlsx`."""
+"""The Starlette application: `POST /graphql`, `GET /healthz`, `GET /reports/...xlsx`, `GET /sso/...`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from backend.core.config import get_settings
 from backend.core.context import Context
 from backend.core.mail import service as mail
 from backend.core.mail import worker
+from backend.enterprise import routes as enterprise_routes
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
 
@@ -68,7 +69,8 @@ def create_app(*, manage_db: bool = True) -> Starlette:
     graphql = PorticoGraphQL(schema, graphql_ide="graphiql" if settings.debug else None, allow_queries_via_get=False)
     return Starlette(
         debug=False,
-        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz), *report_routes],
+        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz), *report_routes,
+                enterprise_routes.mount()],
         middleware=[
             Middleware(
                 CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],

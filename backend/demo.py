@@ -6,6 +6,7 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
 from backend.accounts.models import Account, MembershipRole, User
+from backend.enterprise import demo as enterprise
 from backend.seats import demo as seats_demo
 
 DEMO_PASSWORD = "portico-demo-2026"
@@ -34,6 +35,7 @@ async def seed() -> list[str]:
                 account=gym, user=staff, role=MembershipRole.USER, actor_id=admin.id, modules=["dashboard", "customers"]
             )
         gym = await Account.get(name="Riverside Gymnastics")
+        await enterprise.seed(gym=gym, admin=await _user(ADMIN_EMAIL, "Alex", "Admin"), staff=await _user(STAFF_EMAIL, "Sam", "Staff"))
         await families.seed(gym, _user)
         await seats_demo.seed(admin_email=ADMIN_EMAIL, password=DEMO_PASSWORD)
     return [
@@ -43,4 +45,5 @@ async def seed() -> list[str]:
         "  maria@demo.portico.dev / portico-demo-2026   (primary guardian, Garcia family)",
         "  jose@demo.portico.dev  / portico-demo-2026   (secondary: full ledger, payments)",
         "  nana@demo.portico.dev  / portico-demo-2026   (secondary in Garcia and Lopez: family switcher)",
+        "  it@demo.portico.dev    (enterprise admin of Riverside + Lakeside: signs in at /sso/login, needs OIDC_*)",
     ]

@@ -17,6 +17,7 @@ from backend.accounts import schema as accounts
 from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
+from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
 from backend.families import office_mutations
 from backend.families import schema as families
@@ -30,7 +31,7 @@ from backend.teams import schema as teams
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
 class Query(
     accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query, learning.Query,
-    activity.Query,
+    activity.Query, enterprise.Query,
 ):
     pass
 
@@ -39,7 +40,7 @@ class Query(
 class Mutation(
     auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation,
     office_mutations.Mutation, seats.Mutation,
-    teams.Mutation, learning.Mutation, activity.Mutation,
+    teams.Mutation, learning.Mutation, activity.Mutation, enterprise.Mutation,
 ):
     pass
 

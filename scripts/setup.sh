@@ -22,6 +22,12 @@ if [ ! -x node_modules/.bin/bun ] || [ package-lock.json -nt node_modules/.packa
   echo "==> installing bun (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# The OpenID provider the enterprise sign-in tests run (tests/enterprise/oidc).
+oidc=tests/enterprise/oidc
+if [ ! -d "$oidc/node_modules/oidc-provider" ] || [ "$oidc/package-lock.json" -nt "$oidc/node_modules/.package-lock.json" ]; then
+  echo "==> installing the test OpenID provider (npm ci)"
+  npm ci --prefix "$oidc" --no-audit --no-fund --loglevel=error
+fi
 # A browser for the end-to-end tests; never `playwright install` (it downloads).
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "==> installing chromium (apt)"

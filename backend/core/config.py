@@ -69,10 +69,23 @@ class Settings:
     rate_limit_invitations: str = "200/hour"
     max_invites_per_call: int = 100
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    # Enterprise sign-in (OpenID Connect: Google, Microsoft Entra). Off unless all three are set.
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_provider_name: str = "Google"
 
     @property
     def debug(self) -> bool:
         return self.env != "production"
+
+    @property
+    def sso_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
+
+    @property
+    def oidc_discovery_url(self) -> str:
+        return f"{(self.oidc_issuer or '').rstrip('/')}/.well-known/openid-configuration"
 
     @property
     def is_postgres(self) -> bool:
@@ -129,6 +142,10 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         rate_limit_invitations=g("RATE_LIMIT_INVITATIONS") or Settings.rate_limit_invitations,
         max_invites_per_call=_int(env, "MAX_INVITES_PER_CALL", 100),
         cors_origins=origins or (public_url,),
+        oidc_issuer=(g("OIDC_ISSUER") or "").rstrip("/") or None,
+        oidc_client_id=g("OIDC_CLIENT_ID") or None,
+        oidc_client_secret=g("OIDC_CLIENT_SECRET") or None,
+        oidc_provider_name=g("OIDC_PROVIDER_NAME") or Settings.oidc_provider_name,
     )
     settings.check()
     return settings

@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "backend.teams.models",
     "backend.learning.models",
     "backend.activity.models",
+    "backend.enterprise.models",
 ]
 
 

@@ -35,3 +35,11 @@ def test_the_cli_refuses_production_with_the_default_secret() -> None:
     out = subprocess.run([sys.executable, "-m", "backend.cli", "migrate"], env=env, capture_output=True, text=True)
     assert out.returncode == 2
     assert "configuration error" in out.stderr and "SECRET_KEY" in out.stderr
+
+
+def test_enterprise_sign_in_is_off_until_fully_configured() -> None:
+    from backend.core.config import settings_from_env
+
+    assert not settings_from_env({"OIDC_ISSUER": "https://accounts.google.com"}).sso_enabled
+    s = settings_from_env({"OIDC_ISSUER": "https://accounts.google.com/", "OIDC_CLIENT_ID": "c", "OIDC_CLIENT_SECRET": "x"})
+    assert s.sso_enabled and s.oidc_discovery_url == "https://accounts.google.com/.well-known/openid-configuration"

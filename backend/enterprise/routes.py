@@ -1,0 +1,76 @@
+"""`GET /sso/login` and `GET /sso/callback`: sign in with the enterprise group's OpenID
+provider (authorization code with PKCE; state and nonce in a signed cookie of its own).
+
+On success the browser goes to `{PUBLIC_URL}/enterprise/signed-in#access_token=...&
+refresh_token=...&expires_in=...` (a fragment, so tokens never reach a server log). A client that
+sends `Accept: application/json` to the callback gets the same tokens as JSON instead."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+
+from backend.core.config import get_settings
+from backend.enterprise import oidc, service
+
+log = logging.getLogger("portico.sso")
+SESSION_COOKIE = "portico_sso"  # its own name: cookies are not separated by port
+
+
+def _refusal(request: Request, status: int, reason: str, message: str) -> Response:
+    if "application/json" in request.headers.get("accept", ""):
+        return JSONResponse({"error": reason, "message": message}, status_code=status)
+    return HTMLResponse(f"<!doctype html><title>Sign-in refused</title><h1>Sign-in refused</h1><p>{message}</p>", status)
+
+
+async def login(request: Request) -> Response:
+    settings = get_settings()
+    if not settings.sso_enabled:
+        return _refusal(request, 404, "sso_disabled", "Enterprise sign-in is not set up here.")
+    return await oidc.client(settings).authorize_redirect(request, f"{settings.api_url}/sso/callback")
+
+
+async def callback(request: Request) -> Response:
+    settings = get_settings()
+    if not settings.sso_enabled:
+        return _refusal(request, 404, "sso_disabled", "Enterprise sign-in is not set up here.")
+    try:
+        token = await oidc.client(settings).authorize_access_token(request, claims_options=oidc.claims_options(settings))
+    except oidc.VERIFICATION_ERRORS as exc:
+        log.info("enterprise sign-in failed verification: %s", exc)
+        return _refusal(request, 400, "invalid_response", "The sign-in could not be verified. Try again.")
+    claims = token.get("userinfo") or {}
+    try:
+        tokens = await service.sign_in(
+            # The configured spelling: an alias (Google's scheme-less one) names the same issuer.
+            issuer=str(settings.oidc_issuer), subject=str(claims["sub"]), email=claims.get("email"),
+            email_verified=claims.get("email_verified") is True,
+        )
+    except service.SignInRefused:
+        return _refusal(request, 403, "not_allowed", "This sign-in is not an active enterprise user. Ask your group admin.")
+    values = {"access_token": tokens.access_token, "refresh_token": tokens.refresh_token, "expires_in": tokens.expires_in}
+    if "application/json" in request.headers.get("accept", ""):
+        return JSONResponse(values)
+    return RedirectResponse(f"{settings.public_url}/enterprise/signed-in#{urlencode(values)}", status_code=303)
+
+
+def mount() -> Mount:
+    """The `/sso` routes, with the signed session cookie they alone use."""
+    settings = get_settings()
+    app = Starlette(
+        routes=[Route("/login", login), Route("/callback", callback)],
+        middleware=[
+            Middleware(
+                SessionMiddleware, secret_key=settings.secret_key, session_cookie=SESSION_COOKIE, max_age=600,
+                same_site="lax", https_only=not settings.debug,
+            )
+        ],
+    )
+    return Mount("/sso", app=app)

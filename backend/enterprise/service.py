@@ -1,0 +1,177 @@
+"""Enterprise groups: signing people in by their OpenID identity, and acting as the
+group's mapped staff user in a member account. No GraphQL here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tortoise.transactions import in_transaction
+
+from backend.accounts import service as accounts
+from backend.accounts.models import Membership, MembershipStatus, User, UserStatus
+from backend.accounts.modules import permissions_for
+from backend.audit import service as audit
+from backend.auth import service as auth
+from backend.core.errors import DomainError, ErrorCode, Forbidden
+from backend.core.permissions import Permission
+from backend.core.security import utcnow
+from backend.enterprise.models import EnterpriseGroup, EnterpriseGroupAccount, EnterpriseLevel, EnterpriseUser
+
+
+class SignInRefused(Exception):
+    """The identity is not an active person of any group (shown as a 403)."""
+
+
+@dataclass(frozen=True)
+class ActableAccount:
+    link: EnterpriseGroupAccount
+    login_as: User | None
+    permissions: frozenset[Permission]
+
+
+async def sign_in(*, issuer: str, subject: str, email: str | None, email_verified: bool) -> auth.Tokens:
+    """Portico tokens for the person with this verified ID token. Found by issuer +
+    subject; on first sign-in linked by the email their group admin registered, only when
+    the provider says the email is verified. A refusal changes nothing but the audit log."""
+    async with in_transaction():
+        person = await EnterpriseUser.get_or_none(issuer=issuer, subject=subject).select_related("user")
+        linking = person is None and bool(email) and email_verified
+        if linking:
+            person = await EnterpriseUser.get_or_none(
+                email=(email or "").strip().lower(), subject__isnull=True, group__issuer=issuer
+            ).select_related("user")
+        if person is None or not person.active or person.user.status != UserStatus.ACTIVE:
+            await audit.record(
+                action="enterprise.sign_in_refused", actor_id=person.user.id if person else None,
+                target_email=email, issuer=issuer, subject=subject,
+            )
+            refused = SignInRefused("inactive" if person else "unknown")
+        else:
+            if linking:
+                await EnterpriseUser.filter(id=person.id).update(issuer=issuer, subject=subject, linked_at=utcnow())
+                await audit.record(action="enterprise.identity_linked", actor_id=person.user.id, issuer=issuer, subject=subject)
+            await audit.record(action="enterprise.sign_in", actor_id=person.user.id, issuer=issuer, subject=subject)
+            return await auth.start_session(user=person.user)
+    raise refused
+
+
+async def active_person(*, user: User) -> EnterpriseUser:
+    """The signed-in person's enterprise record; FORBIDDEN unless active."""
+    person = await EnterpriseUser.get_or_none(user_id=user.id, active=True)
+    if person is None:
+        raise Forbidden("You are not an active enterprise user.")
+    return person
+
+
+def _login_as_id(person: EnterpriseUser, link: EnterpriseGroupAccount) -> int | None:
+    return link.admin_login_as_id if person.level == EnterpriseLevel.ADMIN else link.user_login_as_id  # type: ignore[attr-defined]
+
+
+async def actable_accounts(*, user: User) -> list[ActableAccount]:
+    """The group's member accounts, each with the staff user this person acts as there and
+    that user's permissions (none when the mapping or its membership is missing)."""
+    person = await active_person(user=user)
+    links = await EnterpriseGroupAccount.filter(group_id=person.group_id).select_related(  # type: ignore[attr-defined]
+        "account", "user_login_as", "admin_login_as"
+    ).order_by("account__name", "id")
+    memberships = {
+        (m.user_id, m.account_id): m  # type: ignore[attr-defined]
+        for m in await Membership.filter(account_id__in=[link.account_id for link in links], status=MembershipStatus.ACTIVE)  # type: ignore[attr-defined]
+    }
+    result = []
+    for link in links:
+        login_as = link.admin_login_as if person.level == EnterpriseLevel.ADMIN else link.user_login_as
+        if login_as is not None and login_as.status != UserStatus.ACTIVE:
+            login_as = None
+        membership = memberships.get((login_as.id, link.account_id)) if login_as else None  # type: ignore[attr-defined]
+        granted = permissions_for(membership.role, membership.modules) if membership else frozenset()
+        result.append(ActableAccount(link=link, login_as=login_as, permissions=granted))
+    return result
+
+
+async def act_as_in_account(*, user: User, account_id: int) -> auth.Tokens:
+    """Tokens for the staff user this person is mapped to in the account. FORBIDDEN for
+    an account outside the group, an inactive person, or a missing mapping."""
+    person = await active_person(user=user)
+    link = await EnterpriseGroupAccount.get_or_none(group_id=person.group_id, account_id=account_id)  # type: ignore[attr-defined]
+    if link is None:
+        raise Forbidden("This account is not in your enterprise group.")
+    staff_id = _login_as_id(person, link)
+    staff = await User.get_or_none(id=staff_id, status=UserStatus.ACTIVE) if staff_id else None
+    if staff is None or await accounts.active_membership(user_id=staff.id, account_id=account_id) is None:
+        raise Forbidden("No staff user is set up for you to act as in this account.")
+    async with in_transaction():
+        await audit.record(
+            action="enterprise.act_as", actor_id=user.id, account_id=account_id, target_user_id=staff.id,
+            level=person.level.value,
+        )
+        return await auth.start_session(user=staff)
+
+
+async def _group_admin(*, user: User, group_id: int) -> EnterpriseUser:
+    person = await active_person(user=user)
+    if person.group_id != group_id or person.level != EnterpriseLevel.ADMIN:  # type: ignore[attr-defined]
+        raise Forbidden("Only an admin of this enterprise group may do this.")
+    return person
+
+
+async def create_person(
+    *, actor: User, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel
+) -> EnterpriseUser:
+    """Register a person of the group by email (group admins only). They sign in with the
+    group's provider; their Portico sign-in has no password."""
+    await _group_admin(user=actor, group_id=group_id)
+    async with in_transaction():
+        person = await register_person(
+            group_id=group_id, email=email, first_name=first_name, last_name=last_name, level=level
+        )
+        await audit.record(action="enterprise.user_created", actor_id=actor.id, target_user_id=person.user.id, level=level.value)
+        return person
+
+
+async def register_person(
+    *, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel, active: bool = True
+) -> EnterpriseUser:
+    """Add a person to a group (operators, demo data; group admins via `create_person`).
+    Caller owns the transaction."""
+    email = accounts.normalise_email(email)
+    if await EnterpriseUser.exists(email=email) or await EnterpriseUser.filter(user__email=email).exists():
+        raise DomainError(ErrorCode.ENTERPRISE_USER_EXISTS, "This email already belongs to an enterprise user.", "email")
+    # Always a new sign-in (ALREADY_MEMBER otherwise): a group admin must never gain a hold
+    # (deactivation ends sessions) over a Portico person who exists outside the group.
+    user = await accounts.create_user(email=email, password=None, first_name=first_name, last_name=last_name)
+    return await EnterpriseUser.create(
+        group_id=group_id, user=user, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
+        level=level, active=active,
+    )
+
+
+async def add_account(
+    *, group: EnterpriseGroup, account_id: int, user_login_as: User | None, admin_login_as: User | None
+) -> EnterpriseGroupAccount:
+    """Make an account a member of the group, with the staff users its people act as."""
+    return await EnterpriseGroupAccount.create(
+        group=group, account_id=account_id, user_login_as=user_login_as, admin_login_as=admin_login_as
+    )
+
+
+async def set_person_active(*, actor: User, enterprise_user_id: int, active: bool) -> EnterpriseUser:
+    """Switch a person of the group on or off (group admins only); switching off ends
+    their sessions."""
+    person = await EnterpriseUser.get_or_none(id=enterprise_user_id)
+    if person is None:
+        raise Forbidden("Only an admin of this enterprise group may do this.")
+    admin = await _group_admin(user=actor, group_id=person.group_id)  # type: ignore[attr-defined]
+    if admin.id == person.id and not active:
+        raise DomainError(ErrorCode.CANNOT_DEACTIVATE_SELF, "You cannot deactivate yourself.", "enterpriseUserId")
+    async with in_transaction():
+        await EnterpriseUser.filter(id=person.id).update(active=active)
+        if not active:
+            await auth.end_all_sessions(user_id=person.user_id, reason="enterprise_deactivated")  # type: ignore[attr-defined]
+        await audit.record(action="enterprise.user_active_set", actor_id=actor.id, target_user_id=person.user_id, active=active)  # type: ignore[attr-defined]
+    person.active = active
+    return person
+
+
+async def get_group(*, group_id: int) -> EnterpriseGroup | None:
+    return await EnterpriseGroup.get_or_none(id=group_id)

@@ -1,0 +1,75 @@
+"""GraphQL types of enterprise groups."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from backend.accounts.types import UserType
+from backend.core.errors import MutationError
+from backend.core.graphql import gid
+from backend.core.permissions import Permission
+from backend.enterprise import models, service
+
+
+@strawberry.enum(description="What an enterprise user may do: act as the group's admin or user staff user, and (ADMIN) manage people.")
+class EnterpriseLevel(Enum):
+    ADMIN = "admin"
+    USER = "user"
+
+
+@strawberry.type(description="A person of an enterprise group, who signs in with the group's provider.")
+class EnterpriseUserType:
+    id: strawberry.ID = strawberry.field(description="Enterprise user id.")
+    group_id: strawberry.ID = strawberry.field(description="Their enterprise group.")
+    email: str = strawberry.field(description="The email their group admin registered; matched on first sign-in only.")
+    first_name: str = strawberry.field(description="First name.")
+    last_name: str = strawberry.field(description="Last name.")
+    level: EnterpriseLevel = strawberry.field(description="ADMIN acts as each account's admin staff user; USER as its user staff user.")
+    active: bool = strawberry.field(description="False: may not sign in or act in any account.")
+    linked: bool = strawberry.field(description="True once they have signed in and their provider identity is linked.")
+
+    @classmethod
+    def of(cls, p: models.EnterpriseUser) -> "EnterpriseUserType":
+        return cls(
+            id=gid(p.id), group_id=gid(p.group_id), email=p.email, first_name=p.first_name,  # type: ignore[attr-defined]
+            last_name=p.last_name, level=EnterpriseLevel(p.level.value), active=p.active, linked=p.subject is not None,
+        )
+
+
+@strawberry.type(description="A member account of my enterprise group, and who I act as there.")
+class EnterpriseAccountType:
+    account_id: strawberry.ID = strawberry.field(description="The account.")
+    name: str = strawberry.field(description="The account's name.")
+    login_as: UserType | None = strawberry.field(description="The staff user I act as here (by my level); null when not set up.")
+    can_act: bool = strawberry.field(description="True when `actAsInAccount` will work: a staff user with an active membership.")
+    permissions: list[Permission] = strawberry.field(description="What that staff user may do in this account.")
+
+    @classmethod
+    def of(cls, a: service.ActableAccount) -> "EnterpriseAccountType":
+        return cls(
+            account_id=gid(a.link.account.id), name=a.link.account.name,
+            login_as=UserType.of(a.login_as) if a.login_as else None, can_act=bool(a.permissions),
+            permissions=sorted(a.permissions, key=lambda p: p.value),
+        )
+
+
+@strawberry.input(description="A person to add to an enterprise group.")
+class CreateEnterpriseUserInput:
+    email: str = strawberry.field(description="The email they sign in with at the group's provider (must be verified there).")
+    first_name: str = strawberry.field(default="", description="First name.")
+    last_name: str = strawberry.field(default="", description="Last name.")
+    level: EnterpriseLevel = strawberry.field(default=EnterpriseLevel.USER, description="ADMIN or USER.")
+
+
+@strawberry.type(description="Result of `createEnterpriseUser`.")
+class CreateEnterpriseUserPayload:
+    enterprise_user: EnterpriseUserType | None = strawberry.field(default=None, description="The new person, when it worked.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of `setEnterpriseUserActive`.")
+class SetEnterpriseUserActivePayload:
+    enterprise_user: EnterpriseUserType | None = strawberry.field(default=None, description="The person, when it worked.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
