@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from backend.auth.schema import AuthTokens
+from backend.core.config import get_settings
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
 from backend.enterprise import models, service
@@ -21,6 +22,14 @@ from backend.enterprise.types import (
 
 @strawberry.type
 class Query:
+    @strawberry.field(
+        description="The display name of the enterprise sign-in provider (e.g. Google, Microsoft), for a \"Sign in "
+        "with ...\" button that links to `/sso/login`; null when enterprise sign-in is not set up. Public."
+    )
+    def sso_provider(self) -> str | None:
+        settings = get_settings()
+        return settings.oidc_provider_name if settings.sso_enabled else None
+
     @strawberry.field(
         description="The member accounts of my enterprise group, with the staff user I act as in each and its "
         "permissions. Needs an active enterprise user (else FORBIDDEN)."
