@@ -14,3 +14,7 @@ USER_MANAGEMENT = "/settings/users"
 MY_ACCOUNT = "/my-account"  # Families: guardian, secondary users, family switcher
 SEATS = "/seats"  # Seat dashboard
 OFFICE_FAMILIES = "/office/families"  # Office Portal: account staff (families.manage) see and create families
+
+# Enterprise sign-in: the API's /sso/callback sends the browser to ENTERPRISE_SIGNED_IN (tokens in the fragment).
+ENTERPRISE_SIGNED_IN = "/enterprise/signed-in"
+ENTERPRISE = "/enterprise"  # my enterprise group's member accounts; act as the mapped staff user in one

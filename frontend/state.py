@@ -15,6 +15,7 @@ import reflex as rx
 from frontend import routes
 from frontend.api import ApiError, PayloadError
 from frontend.api import auth as auth_api
+from frontend.api import enterprise as enterprise_api
 from frontend.api import families as families_api
 from frontend.api import seats as seats_api
 
@@ -77,6 +78,26 @@ class SeatSubscriptionView:
     name: str = ""
 
 
+@dataclasses.dataclass
+class EnterpriseAccountView:
+    """A member account of my enterprise group, and the staff user I would act as there."""
+
+    account_id: str = ""
+    name: str = ""
+    login_as_name: str = ""
+    login_as_email: str = ""
+    can_act: bool = False
+    permission_count: int = 0
+
+    @classmethod
+    def of(cls, a: dict[str, Any]) -> "EnterpriseAccountView":
+        login_as = a.get("loginAs") or {}
+        return cls(
+            account_id=a["accountId"], name=a["name"], login_as_name=login_as.get("fullName") or login_as.get("email") or "",
+            login_as_email=login_as.get("email") or "", can_act=bool(a["canAct"]), permission_count=len(a["permissions"]),
+        )
+
+
 class SessionState(rx.State):
     """Who is signed in. Page states subclass it to reach the session."""
 
@@ -89,6 +110,7 @@ class SessionState(rx.State):
     active_account_id: str = ""
     families: list[FamilyChoiceView] = []
     seat_admin_subscriptions: list[SeatSubscriptionView] = []
+    enterprise_accounts: list[EnterpriseAccountView] = []
 
     @rx.var
     def signed_in(self) -> bool:
@@ -125,6 +147,10 @@ class SessionState(rx.State):
         return len(self.seat_admin_subscriptions) > 0
 
     @rx.var
+    def is_enterprise_user(self) -> bool:
+        return len(self.enterprise_accounts) > 0
+
+    @rx.var
     def active_account_name(self) -> str:
         return next((m.account_name for m in self.memberships if m.account_id == self.active_account_id), "")
 
@@ -153,6 +179,7 @@ class SessionState(rx.State):
         self.user_id = self.full_name = self.email = self.active_account_id = ""
         self.memberships, self.families = [], []
         self.seat_admin_subscriptions = []
+        self.enterprise_accounts = []
 
     async def _authed(self, call: Callable[..., Awaitable[T]], **kwargs: Any) -> T:
         """Call the API with my access token, refreshing it once when it has expired."""
@@ -183,6 +210,12 @@ class SessionState(rx.State):
         self.seat_admin_subscriptions = [
             SeatSubscriptionView(id=s["subscription"]["id"], name=s["subscription"]["name"]) for s in subscriptions if s["isAdmin"]
         ]
+        try:
+            self.enterprise_accounts = [EnterpriseAccountView.of(a) for a in await self._authed(enterprise_api.my_accounts)]
+        except ApiError as exc:
+            if exc.code != "FORBIDDEN":  # FORBIDDEN: not an enterprise user, so no Enterprise page
+                raise
+            self.enterprise_accounts = []
 
     def _to_sign_in(self) -> rx.event.EventSpec:
         return rx.redirect(f"{routes.SIGN_IN}?next={self.router.url.path or routes.HOME}")

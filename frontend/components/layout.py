@@ -40,6 +40,7 @@ def nav_links() -> rx.Component:
         rx.cond(SessionState.can_manage_families, nav_link("Families", routes.OFFICE_FAMILIES, "contact")),
         rx.cond(SessionState.can_manage_users, nav_link("User management", routes.USER_MANAGEMENT, "users")),
         rx.cond(SessionState.can_manage_seats, nav_link("Seats", routes.SEATS, "armchair")),
+        rx.cond(SessionState.is_enterprise_user, nav_link("Enterprise", routes.ENTERPRISE, "building-2")),
         spacing="1", display=["none", "none", "flex"],
     )
 

@@ -5,6 +5,7 @@ import reflex as rx
 from frontend import routes
 from frontend.api import ApiError, PayloadError
 from frontend.api import auth as auth_api
+from frontend.api import enterprise as enterprise_api
 from frontend.components.feedback import error_callout
 from frontend.components.forms import field, submit_button, text_input
 from frontend.components.layout import auth_card
@@ -14,16 +15,20 @@ from frontend.state import SessionState
 class SignInState(SessionState):
     error: str = ""
     loading: bool = False
+    sso_provider: str = ""  # "" when enterprise sign-in is off: no button
+    sso_login_url: str = ""
 
     def _next(self) -> str:
         target = self.router.url.query_parameters.get("next", routes.HOME)
         return target if target.startswith("/") and not target.startswith("//") else routes.HOME
 
     @rx.event
-    def on_load(self):
+    async def on_load(self):
         self.error = ""
         if self.signed_in:
             return rx.redirect(self._next())
+        self.sso_provider = await enterprise_api.sso_provider()
+        self.sso_login_url = enterprise_api.sso_login_url()
 
     @rx.event
     async def submit(self, form: dict):
@@ -59,5 +64,19 @@ def sign_in() -> rx.Component:
                 spacing="4", width="100%",
             ),
             on_submit=SignInState.submit, width="100%",
+        ),
+        rx.cond(
+            SignInState.sso_provider != "",
+            rx.vstack(
+                rx.hstack(rx.separator(size="4"), rx.text("or", size="1", color_scheme="gray"), rx.separator(size="4"),
+                          align="center", width="100%"),
+                # A plain link (a full page load): the API takes it from here to the provider and back.
+                rx.el.a(
+                    rx.button(rx.icon("building-2", size=16), "Sign in with ", SignInState.sso_provider, variant="outline",
+                              size="3", width="100%", type="button", tab_index=-1),
+                    href=SignInState.sso_login_url, id="sso-sign-in", style={"width": "100%"},
+                ),
+                spacing="4", width="100%",
+            ),
         ),
     )
