@@ -7,6 +7,7 @@ sends `Accept: application/json` to the callback gets the same tokens as JSON in
 
 from __future__ import annotations
 
+import html
 import logging
 from urllib.parse import urlencode
 
@@ -27,7 +28,11 @@ SESSION_COOKIE = "portico_sso"  # its own name: cookies are not separated by por
 def _refusal(request: Request, status: int, reason: str, message: str) -> Response:
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"error": reason, "message": message}, status_code=status)
-    return HTMLResponse(f"<!doctype html><title>Sign-in refused</title><h1>Sign-in refused</h1><p>{message}</p>", status)
+    back = f"{html.escape(get_settings().public_url)}/sign-in"
+    return HTMLResponse(
+        f"<!doctype html><title>Sign-in refused</title><h1>Sign-in refused</h1><p>{html.escape(message)}</p>"
+        f'<p><a href="{back}">Back to sign in</a></p>', status,
+    )
 
 
 async def login(request: Request) -> Response:

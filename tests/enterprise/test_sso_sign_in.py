@@ -71,6 +71,7 @@ async def test_refused_sign_ins_get_403_and_change_nothing(provider: Provider, s
     assert await AuditEvent.filter(action="enterprise.sign_in_refused").count() == 1
     html = sso_login(subject, json_answer=False)
     assert html.status_code == 403 and "Sign-in refused" in html.text
+    assert '<a href="http://portal.test/sign-in">Back to sign in</a>' in html.text  # back to the portal
 
 
 async def test_same_email_under_another_subject_is_refused_once_linked(provider: Provider, sso_server: str) -> None:

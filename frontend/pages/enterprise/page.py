@@ -20,11 +20,13 @@ NOT_SIGNED_IN = "We couldn't sign you in with your organisation's account. The s
 
 class EnterpriseSignInState(SessionState):
     failed: bool = False
+    sso_provider: str = ""
     sso_login_url: str = ""
 
     @rx.event
-    def on_load(self):
+    async def on_load(self):
         self.failed = False
+        self.sso_provider = await enterprise_api.sso_provider()
         self.sso_login_url = enterprise_api.sso_login_url()
         return rx.call_script(TAKE_FRAGMENT, callback=EnterpriseSignInState.receive)
 
@@ -56,8 +58,12 @@ def enterprise_signed_in() -> rx.Component:
             "Sign-in didn't finish",
             NOT_SIGNED_IN,
             rx.vstack(
-                rx.el.a(rx.button("Try again", size="3", width="100%", type="button", tab_index=-1),
-                        href=EnterpriseSignInState.sso_login_url, id="sso-try-again", style={"width": "100%"}),
+                rx.cond(
+                    EnterpriseSignInState.sso_provider != "",
+                    rx.el.a(rx.button("Try again with ", EnterpriseSignInState.sso_provider, size="3", width="100%", type="button",
+                                      tab_index=-1),
+                            href=EnterpriseSignInState.sso_login_url, id="sso-try-again", style={"width": "100%"}),
+                ),
                 rx.link(rx.button("Sign in with email and password", variant="soft", color_scheme="gray", size="3", width="100%"),
                         href=routes.SIGN_IN, width="100%"),
                 spacing="3", width="100%", id="sso-failed",
