@@ -11,7 +11,6 @@ import strawberry
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
 from backend.families import ledger, service, switcher
-from backend.families.access import family_access
 from backend.families.types import (
     FamilyMember,
     FamilyType,
@@ -147,9 +146,8 @@ class Mutation:
 
     @strawberry.mutation(description="Act in another of my families; family queries then default to it.")
     async def switch_family(self, info: Info, family_id: FamilyId) -> SwitchFamilyPayload:
-        user = await require_user(info)
-        await switcher.switch_family(user=user, family_id=to_id(family_id))
-        return SwitchFamilyPayload(family=FamilyType.of(await family_access(user=user, family_id=to_id(family_id))))
+        access = await switcher.switch_family(user=await require_user(info), family_id=to_id(family_id))
+        return SwitchFamilyPayload(family=FamilyType.of(access))
 
     @strawberry.mutation(description="Save a card for paying this family's bills (primary, or a secondary with Can Make Payments).")
     async def add_payment_method(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from backend.accounts.models import User
 from backend.core.errors import Forbidden
-from backend.families.access import family_access
+from backend.families.access import FamilyAccess, family_access
 from backend.families.models import (
     ActiveFamily,
     Family,
@@ -43,14 +43,13 @@ async def active_family_id(*, user: User, rows: list[FamilyMember] | None = None
     return allowed[0] if allowed else None
 
 
-async def switch_family(*, user: User, family_id: int) -> Family:
+async def switch_family(*, user: User, family_id: int) -> FamilyAccess:
+    """Act in this family from now on. Staff standing does not count: only members switch."""
     access = await family_access(user=user, family_id=family_id, allow_staff=False)
-    if not (access.is_primary or access.is_secondary):
-        raise Forbidden("You are not a member of this family.")
     updated = await ActiveFamily.filter(user_id=user.id).update(family_id=family_id)
     if not updated:
         await ActiveFamily.create(user=user, family_id=family_id)
-    return access.family
+    return access
 
 
 async def resolve_family_id(*, user: User, family_id: int | None) -> int:
