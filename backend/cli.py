@@ -81,6 +81,28 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema_check(_: argparse.Namespace) -> int:
+    from backend.core import contract
+    from backend.schema import sdl
+
+    found = contract.changes((ROOT / "schema.lock.graphql").read_text(), sdl())
+    missing = contract.unannounced((ROOT / "schema.lock.graphql").read_text(), sdl(), (ROOT / "CHANGELOG.md").read_text())
+    for change in found:
+        kind = "BREAKING" if change.breaking else "dangerous"
+        print(f"{kind:9} {change.description}")
+    for change in missing:
+        print(f"portico: not in CHANGELOG.md (## Unreleased): `{change.coordinate}` - {change.description}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+def cmd_schema_lock(_: argparse.Namespace) -> int:
+    from backend.schema import sdl
+
+    (ROOT / "schema.lock.graphql").write_text(sdl())
+    print("wrote schema.lock.graphql: the released contract is now the current schema")
+    return 0
+
+
 def cmd_mail_worker(_: argparse.Namespace) -> int:
     from backend.core.mail import worker
 
@@ -153,6 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export-schema", help="write the GraphQL schema")
     p.add_argument("path", nargs="?", default=str(ROOT / "schema.graphql"))
     p.set_defaults(fn=cmd_export_schema)
+    sub.add_parser("schema-check", help="list schema changes since the release; fail on unannounced breaking ones").set_defaults(
+        fn=cmd_schema_check
+    )
+    sub.add_parser("schema-lock", help="at a release: make the current schema the released contract").set_defaults(
+        fn=cmd_schema_lock
+    )
     sub.add_parser("mail-worker", help="deliver queued email until stopped").set_defaults(fn=cmd_mail_worker)
     p = sub.add_parser("dev-mailbox", help="development SMTP server that prints links (dev extra)")
     p.add_argument("--port", type=int, default=1025)
