@@ -17,6 +17,7 @@ from backend.accounts import schema as accounts
 from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
+from backend.core.persisted import PersistedQueries
 from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
 from backend.families import office_mutations
@@ -56,6 +57,7 @@ schema = strawberry.Schema(
     mutation=Mutation,
     extensions=[
         # Factories, not instances: each request gets fresh extension state.
+        PersistedQueries,
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
         partial(QueryDepthLimiter, max_depth=12),
         partial(MaxAliasesLimiter, max_alias_count=20),

@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from dotenv import load_dotenv
 
 DEFAULT_SECRET = "dev-insecure-secret-change-me"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class ConfigError(RuntimeError):
@@ -74,6 +76,9 @@ class Settings:
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
     oidc_provider_name: str = "Google"
+    # Persisted queries: only registered operations run when true (production hardening).
+    graphql_persisted_only: bool = False
+    persisted_queries_file: str = "persisted-queries.json"
 
     @property
     def debug(self) -> bool:
@@ -146,6 +151,8 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         oidc_client_id=g("OIDC_CLIENT_ID") or None,
         oidc_client_secret=g("OIDC_CLIENT_SECRET") or None,
         oidc_provider_name=g("OIDC_PROVIDER_NAME") or Settings.oidc_provider_name,
+        graphql_persisted_only=_bool(g("GRAPHQL_PERSISTED_ONLY"), False),
+        persisted_queries_file=g("PERSISTED_QUERIES_FILE") or str(ROOT / "persisted-queries.json"),
     )
     settings.check()
     return settings
