@@ -6,17 +6,13 @@ from functools import partial
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-)
+from strawberry.extensions import MaskErrors, MaxTokensLimiter
 
 from backend.accounts import schema as accounts
 from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
+from backend.core.limits import QueryLimitsExtension
 from backend.core.persisted import PersistedQueries
 from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
@@ -59,8 +55,7 @@ schema = strawberry.Schema(
         # Factories, not instances: each request gets fresh extension state.
         PersistedQueries,
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
-        partial(QueryDepthLimiter, max_depth=12),
-        partial(MaxAliasesLimiter, max_alias_count=20),
+        QueryLimitsExtension,
         partial(MaxTokensLimiter, max_token_count=4000),
     ],
 )
