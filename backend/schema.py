@@ -6,7 +6,7 @@ from functools import partial
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxTokensLimiter
+from strawberry.extensions import MaskErrors, MaxTokensLimiter, ParserCache, ValidationCache
 
 from backend.accounts import schema as accounts
 from backend.activity import schema as activity
@@ -57,6 +57,10 @@ schema = strawberry.Schema(
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
         QueryLimitsExtension,
         partial(MaxTokensLimiter, max_token_count=4000),
+        # Parsed and validated documents are reused across requests (keyed by query text and
+        # the rules): most traffic repeats a few operations (the portal's, a mobile app's).
+        partial(ParserCache, maxsize=1024),
+        partial(ValidationCache, maxsize=1024),
     ],
 )
 

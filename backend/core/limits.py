@@ -105,8 +105,12 @@ def rule(max_depth: int = MAX_DEPTH, max_aliases: int = MAX_ALIASES, max_cost: i
     return QueryLimits
 
 
+QUERY_LIMITS = rule()
+
+
 class QueryLimitsExtension(AddValidationRules):
-    """The limits as a schema extension (one rule in the schema's single validation pass)."""
+    """The limits as a schema extension (one rule in the schema's single validation pass).
+    The rule class is made once, so a validation cache keyed by the rules can hit."""
 
     def __init__(self) -> None:
-        super().__init__([rule()])
+        super().__init__([QUERY_LIMITS])
