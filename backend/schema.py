@@ -17,6 +17,7 @@ from backend.accounts import schema as accounts
 from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
+from backend.core.observability.tracing import observers
 from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
 from backend.families import office_mutations
@@ -60,6 +61,7 @@ schema = strawberry.Schema(
         partial(QueryDepthLimiter, max_depth=12),
         partial(MaxAliasesLimiter, max_alias_count=20),
         partial(MaxTokensLimiter, max_token_count=4000),
+        *observers(),
     ],
 )
 

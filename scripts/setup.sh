@@ -13,7 +13,7 @@ stamp=.venv/.portico-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "==> installing Python packages"
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[dev,portal]'
+  .venv/bin/python -m pip install --quiet -e '.[dev,portal,tracing]'
   touch "$stamp"
 fi
 

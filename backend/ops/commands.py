@@ -1,0 +1,92 @@
+"""The operator commands behind `portico migrate`, `serve` and `mail-worker` (the CLI in
+`backend/cli.py` parses; these run)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+from backend.core import db
+from backend.core.config import get_settings
+from backend.ops import migrations
+
+
+def migrate(args: argparse.Namespace) -> int:
+    """Apply migrations (one replica at a time), or with `--check` only say whether any are
+    pending: exit 0 when the database is current, 1 when not (for a deploy pipeline)."""
+    where = get_settings().database_url.split("@")[-1]
+    if getattr(args, "check", False):
+        pending = asyncio.run(migrations.check())
+        if pending:
+            print(f"pending migrations on {where}: {', '.join(pending)}")
+            return 1
+        print(f"{where} is current")
+        return 0
+    asyncio.run(migrations.migrate())
+    print(f"migrated {where}")
+    return 0
+
+
+def _prepare_multiprocess_metrics(workers: int) -> None:
+    """Several workers write their counters to files in one folder that a scrape adds up.
+    The folder must start empty; children inherit it through the environment (spawn)."""
+    folder = get_settings().prometheus_multiproc_dir
+    if workers <= 1 and not folder:
+        return
+    if not folder:
+        folder = tempfile.mkdtemp(prefix="portico-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder  # for prometheus_client and the spawned workers
+        get_settings.cache_clear()
+    for stale in Path(folder).glob("*.db"):
+        stale.unlink()
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    workers = max(1, int(getattr(args, "workers", 1) or 1))
+    _prepare_multiprocess_metrics(workers)
+    uvicorn.run(
+        "backend.app:create_app", factory=True, host=args.host, port=args.port, workers=workers,
+        log_config=None, access_log=False, proxy_headers=True,
+        timeout_graceful_shutdown=int(get_settings().drain_seconds) + 30,
+    )
+    return 0
+
+
+async def _mail_worker() -> None:
+    from backend.core.mail import worker
+    from backend.ops.server import release_claims
+
+    await db.init_db()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    task = asyncio.create_task(worker.run_forever())
+    try:
+        await asyncio.wait([task, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await release_claims()
+        await db.close_db()
+
+
+def mail_worker(args: argparse.Namespace) -> int:
+    """Deliver queued mail until SIGTERM/SIGINT; then give back what was claimed."""
+    port = get_settings().metrics_port
+    if port:
+        from backend.ops.metrics_route import start_metrics_port
+
+        start_metrics_port(port)
+    asyncio.run(_mail_worker())
+    print("mail worker stopped", file=sys.stderr)
+    return 0
