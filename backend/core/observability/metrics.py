@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
@@ -80,15 +81,24 @@ async def outbox_samples() -> list[tuple[str, int, float]]:
     conn = Tortoise.get_connection("default")
     samples = []
     for box in OUTBOXES:
-        try:
-            _, rows = await conn.execute_query(
-                f"SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM {box.table} WHERE status = 'pending'"  # noqa: S608
-            )
-        except Exception:  # the table does not exist in this deployment (yet)
+        if not await _table_exists(conn, box.table):  # not in this deployment (yet)
             continue
+        _, rows = await conn.execute_query(
+            f"SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM {box.table} WHERE status = 'pending'"  # noqa: S608
+        )
         n, oldest = int(rows[0]["n"]), rows[0]["oldest"]
         samples.append((box.channel, n, _age(oldest)))
     return samples
+
+
+async def _table_exists(conn: Any, table: str) -> bool:
+    """Asked first, because a failed query would abort the caller's PostgreSQL transaction."""
+    if conn.capabilities.dialect == "sqlite":
+        _, rows = await conn.execute_query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", [table])
+    else:
+        _, rows = await conn.execute_query("SELECT to_regclass($1) AS name", [table])
+        rows = [r for r in rows if r["name"]]
+    return bool(rows)
 
 
 def _age(oldest: datetime | str | None) -> float:
