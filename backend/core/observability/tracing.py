@@ -48,6 +48,7 @@ def configure(settings: Settings, exporter: Any = None) -> None:
     global _enabled
     if _enabled:
         return
+    _enabled = True
     from opentelemetry import trace
     from opentelemetry.sdk.resources import Resource
     from opentelemetry.sdk.trace import TracerProvider
@@ -62,7 +63,12 @@ def configure(settings: Settings, exporter: Any = None) -> None:
         provider.add_span_processor(SimpleSpanProcessor(exporter))
     trace.set_tracer_provider(provider)
     _trace_database()
-    _enabled = True
+
+
+def disable() -> None:
+    """Stop making spans (tests); the provider stays installed."""
+    global _enabled
+    _enabled = False
 
 
 def _traces_url(settings: Settings) -> str:
@@ -109,6 +115,8 @@ def _load_backends() -> None:
 def _span(tracer: Any, fn: Any, name: str) -> Any:
     @functools.wraps(fn)
     async def traced(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
+        if not _enabled:
+            return await fn(self, query, *args, **kwargs)
         statement = str(query).split(None, 1)[0].upper() if query else name
         with tracer.start_as_current_span(f"db {statement}", attributes={"db.statement": str(query)[:500],
                                                                            "db.system": type(self).__name__}):
