@@ -52,6 +52,8 @@ def serve(args: argparse.Namespace) -> int:
 
     workers = max(1, int(getattr(args, "workers", 1) or 1))
     _prepare_multiprocess_metrics(workers)
+    # uvicorn re-raises the signal that stopped it once it has shut down: a graceful stop exits 0.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     uvicorn.run(
         "backend.app:create_app", factory=True, host=args.host, port=args.port, workers=workers,
         log_config=None, access_log=False, proxy_headers=True,
