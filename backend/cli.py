@@ -7,6 +7,8 @@
     portico mail-worker             deliver queued email until stopped
     portico dev-mailbox [--port 1025]   local SMTP server printing each email's links
     portico serve [--host H] [--port P] [--workers N] [--migrate] [--seed]
+    portico export-account ACCOUNT_ID [--out FILE]     all of an account's data as JSON (audited)
+    portico erase-person EMAIL --yes                   erase a person's personal data (audited)
 """
 
 from __future__ import annotations
@@ -156,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", action="store_true", help="load demo data first")
     p.add_argument("--workers", type=int, default=1, help="worker processes (graceful drain on SIGTERM)")
     p.set_defaults(fn=cmd_serve)
+    ops_commands.add_data_commands(sub)
     args = parser.parse_args(argv)
     try:
         configure_logging(get_settings())

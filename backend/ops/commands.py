@@ -11,6 +11,7 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from backend.core import db
 from backend.core.config import get_settings
@@ -91,4 +92,68 @@ def mail_worker(args: argparse.Namespace) -> int:
         start_metrics_port(port)
     asyncio.run(_mail_worker())
     print("mail worker stopped", file=sys.stderr)
+    return 0
+
+
+def add_data_commands(sub: Any) -> None:
+    """`portico export-account` and `portico erase-person` (operators act on a request)."""
+    p = sub.add_parser("export-account", help="write everything an account holds as JSON (audited)")
+    p.add_argument("account_id", type=int)
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--requested-by", default="", help="who asked, e.g. a ticket number (kept in the audit log)")
+    p.set_defaults(fn=export_account)
+    p = sub.add_parser("erase-person", help="erase a person's personal data, keeping the audit trail (audited)")
+    p.add_argument("email")
+    p.add_argument("--requested-by", default="", help="who asked, e.g. a ticket number (kept in the audit log)")
+    p.add_argument("--yes", action="store_true", help="really erase (there is no undo)")
+    p.set_defaults(fn=erase_person)
+
+
+def _requested_by(args: argparse.Namespace) -> str:
+    import getpass
+
+    return f"{getpass.getuser()} (cli){': ' + args.requested_by if args.requested_by else ''}"
+
+
+async def _with_db(fn: Any) -> Any:
+    await db.init_db()
+    try:
+        return await fn()
+    finally:
+        await db.close_db()
+
+
+def export_account(args: argparse.Namespace) -> int:
+    import json
+
+    from backend.core.errors import ApiError
+    from backend.ops.export import export_account as run
+
+    try:
+        data = asyncio.run(_with_db(lambda: run(account_id=args.account_id, requested_by=_requested_by(args))))
+    except ApiError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if args.out:
+        Path(args.out).write_text(text + "\n")
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        print(text)
+    return 0
+
+
+def erase_person(args: argparse.Namespace) -> int:
+    from backend.core.errors import ApiError
+    from backend.ops.erasure import erase_person as run
+
+    if not args.yes:
+        print("erase-person changes data for good: run again with --yes", file=sys.stderr)
+        return 2
+    try:
+        name = asyncio.run(_with_db(lambda: run(email=args.email, requested_by=_requested_by(args))))
+    except ApiError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"erased: the person is now {name}")
     return 0
