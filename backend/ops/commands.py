@@ -85,6 +85,8 @@ async def _mail_worker() -> None:
 
 def mail_worker(args: argparse.Namespace) -> int:
     """Deliver queued mail until SIGTERM/SIGINT; then give back what was claimed."""
+    # Until the loop takes over the signal (nothing is claimed yet), stopping is just leaving.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     port = get_settings().metrics_port
     if port:
         from backend.ops.metrics_route import start_metrics_port

@@ -77,3 +77,24 @@ def test_two_workers_share_their_metrics_and_drain_on_sigterm(two_workers: tuple
         assert client.get("/healthz", headers={"Connection": "close"}).status_code == 200
     assert proc.wait(timeout=20) == 0
     assert os.path.exists(metrics_dir)
+
+
+def test_a_mail_worker_serves_its_metrics_on_its_own_port_and_stops_cleanly() -> None:
+    port = _free_port()
+    log = LOG_FILE.with_name(f"mail-worker-{port}.log")
+    EXTRA_LOGS.append(log)
+    proc = portico("mail-worker", database_url=DATABASE_URL, log=log, background=True, env={"METRICS_PORT": str(port)})
+    assert isinstance(proc, subprocess.Popen)
+    try:
+        deadline, text = time.monotonic() + 30, ""
+        while time.monotonic() < deadline and "portico_deliveries_total" not in text:
+            try:
+                text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=1).text
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        assert "# TYPE portico_deliveries_total counter" in text
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
