@@ -102,3 +102,14 @@ async def test_an_outbox_table_that_does_not_exist_is_skipped() -> None:
     finally:
         metrics.OUTBOXES[:] = [o for o in metrics.OUTBOXES if o.channel != "fax"]
     assert "mail" in channels and "fax" not in channels
+
+
+async def test_made_up_paths_share_one_label(http: AsyncClient, settings_env) -> None:  # type: ignore[no-untyped-def]
+    settings_env(METRICS_TOKEN=TOKEN)
+    before = await scrape(http)
+    for path in ("/wp-admin", "/.env", "/x/1/y"):
+        assert (await http.get(path)).status_code == 404
+    after = await scrape(http)
+    assert value(after, "portico_requests_total", operation="not_found", outcome="http_404") - value(
+        before, "portico_requests_total", operation="not_found", outcome="http_404") == 3
+    assert "wp-admin" not in after

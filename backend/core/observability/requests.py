@@ -22,7 +22,6 @@ from strawberry.extensions import SchemaExtension
 from backend.core import lifecycle
 from backend.core.observability import metrics
 
-log = logging.getLogger("portico.request")
 _SANE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 QUIET_PATHS = {"/healthz", "/readyz", "/metrics"}
 RETRY_AFTER_SECONDS = "2"
@@ -94,6 +93,8 @@ def _route(path: str) -> str:
 
 
 def _finish(info: RequestInfo, path: str, status: int, elapsed: float) -> None:
+    if status == 404 and info.operation != "graphql" and not info.operation.startswith(("/reports/", "/sso/")):
+        info.operation = "not_found"  # a scanner's made-up paths must not become labels
     if status >= 500 and info.outcome == "ok":
         info.outcome = "server_error"
     elif status >= 400 and info.outcome == "ok":
