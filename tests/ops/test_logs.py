@@ -57,6 +57,7 @@ async def test_a_sign_in_logs_no_password_token_or_address(api: Api, json_lines)
     ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmnop", "Authorization: Bearer [redacted]"),
     ("token G9m2xQ1-bZr8vN4pL7sT0aY6cW3eH5jK9uD2fR8iO1q", "token [redacted]"),
     ("request 5f2a9c1e0b7d4e63 took 12 ms", "request 5f2a9c1e0b7d4e63 took 12 ms"),
+    ("test_three_apis_two_workers_behind_nginx_lose_nothing_2", "test_three_apis_two_workers_behind_nginx_lose_nothing_2"),
 ])
 def test_redaction(raw: str, clean: str) -> None:
     assert redact_text(raw) == clean

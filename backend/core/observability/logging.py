@@ -20,8 +20,9 @@ _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za
 _JWT = re.compile(r"eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}")
 _QUERY_SECRET = re.compile(r"((?:token|code|state|password|access_token|refresh_token|id_token)=)[^&\s\"']+", re.I)
 _BEARER = re.compile(r"(bearer\s+)\S+", re.I)
-# Random tokens Portico mints are 43 url-safe characters (256 bits); hex ids stay shorter.
-_LONG_RANDOM = re.compile(r"(?<![\w-])[A-Za-z0-9_-]{40,}(?![\w-])")
+# Random tokens Portico mints are 43 url-safe characters (256 bits): long, with digits and
+# both cases. Long identifiers (snake_case names, hex digests) do not look like that.
+_LONG_RANDOM = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[A-Za-z0-9_-]{40,}(?![\w-])")
 _SECRET_KEYS = {"password", "new_password", "current_password", "token", "access_token", "refresh_token",
                 "code", "otp", "secret", "authorization", "id_token"}
 
