@@ -1,4 +1,4 @@
-"""The Starlette application: `POST /graphql`, `GET /healthz`, `GET /reports/...xlsx`, `GET /sso/...`."""
+"""The Starlette application: `POST /graphql`, `GET /healthz` `/readyz` `/metrics`, `GET /reports/...xlsx`, `GET /sso/...`."""
 
 from __future__ import annotations
 
@@ -12,17 +12,18 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
-from tortoise import Tortoise
 
 from backend.core import db
 from backend.core.config import get_settings
 from backend.core.context import Context
 from backend.core.mail import service as mail
 from backend.core.mail import worker
+from backend.core.observability.logging import configure_logging
+from backend.core.observability.requests import ObservabilityMiddleware
 from backend.enterprise import routes as enterprise_routes
+from backend.ops import server as ops
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
 
@@ -34,18 +35,10 @@ class PorticoGraphQL(GraphQL):
         return Context(request=request, response=response)
 
 
-async def healthz(request: Request) -> JSONResponse:
-    try:
-        await Tortoise.get_connection("default").execute_query("SELECT 1")
-    except Exception as exc:  # report, never crash the probe
-        log.warning("health check failed: %s", exc)
-        return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
-    return JSONResponse({"status": "ok", "database": "ok"})
-
-
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     await db.init_db()
+    ops.start(get_settings())
     task = None
     if get_settings().mail_worker == "inprocess":
         wake = asyncio.Event()
@@ -60,18 +53,21 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+            await ops.release_claims()
         await db.close_db()
 
 
 def create_app(*, manage_db: bool = True) -> Starlette:
     """The ASGI app. Tests pass `manage_db=False` and own the database themselves."""
     settings = get_settings()
+    configure_logging(settings)
     graphql = PorticoGraphQL(schema, graphql_ide="graphiql" if settings.debug else None, allow_queries_via_get=False)
     return Starlette(
         debug=False,
-        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz), *report_routes,
+        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), *ops.routes(), *report_routes,
                 enterprise_routes.mount()],
         middleware=[
+            Middleware(ObservabilityMiddleware),
             Middleware(
                 CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                 allow_headers=["authorization", "content-type"],

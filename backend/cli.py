@@ -1,12 +1,14 @@
 """`portico` — the operator's command line.
 
-    portico migrate                 apply database migrations
+    portico migrate [--check]       apply database migrations (--check: exit 1 if any are pending)
     portico seed                    load demo data (idempotent)
     portico create-admin EMAIL ACCOUNT_NAME [--password P]
     portico export-schema [PATH]    write schema.graphql
     portico mail-worker             deliver queued email until stopped
     portico dev-mailbox [--port 1025]   local SMTP server printing each email's links
-    portico serve [--host H] [--port P] [--migrate] [--seed]
+    portico serve [--host H] [--port P] [--workers N] [--migrate] [--seed]
+    portico export-account ACCOUNT_ID [--out FILE]     all of an account's data as JSON (audited)
+    portico erase-person EMAIL --yes                   erase a person's personal data (audited)
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import logging
 import sys
 from pathlib import Path
 
 from backend.core import db
 from backend.core.config import ConfigError, get_settings
+from backend.core.observability.logging import configure_logging
+from backend.ops import commands as ops_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,10 +35,8 @@ async def _with_db(coro_fn):  # type: ignore[no-untyped-def]
         await db.close_db()
 
 
-def cmd_migrate(_: argparse.Namespace) -> int:
-    asyncio.run(db.migrate())
-    print(f"migrated {get_settings().database_url.split('@')[-1]}")
-    return 0
+def cmd_migrate(args: argparse.Namespace) -> int:
+    return ops_commands.migrate(args)
 
 
 def cmd_seed(_: argparse.Namespace) -> int:
@@ -103,14 +104,8 @@ def cmd_schema_lock(_: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_mail_worker(_: argparse.Namespace) -> int:
-    from backend.core.mail import worker
-
-    try:
-        asyncio.run(_with_db(worker.run_forever))
-    except KeyboardInterrupt:
-        pass
-    return 0
+def cmd_mail_worker(args: argparse.Namespace) -> int:
+    return ops_commands.mail_worker(args)
 
 
 def cmd_dev_mailbox(args: argparse.Namespace) -> int:
@@ -151,21 +146,19 @@ def cmd_dev_mailbox(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     if args.migrate:
         cmd_migrate(args)
     if args.seed:
         cmd_seed(args)
-    uvicorn.run("backend.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
-    return 0
+    return ops_commands.serve(args)
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(prog="portico", description="Portico operator commands.")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("migrate", help="apply database migrations").set_defaults(fn=cmd_migrate)
+    p = sub.add_parser("migrate", help="apply database migrations (several replicas may run it at once)")
+    p.add_argument("--check", action="store_true", help="only report pending migrations; exit 1 if any")
+    p.set_defaults(fn=cmd_migrate)
     sub.add_parser("seed", help="load demo data (idempotent)").set_defaults(fn=cmd_seed)
     p = sub.add_parser("create-admin", help="create an account with an admin")
     p.add_argument("email")
@@ -191,10 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--migrate", action="store_true", help="apply migrations first")
     p.add_argument("--seed", action="store_true", help="load demo data first")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (graceful drain on SIGTERM)")
     p.set_defaults(fn=cmd_serve)
+    ops_commands.add_data_commands(sub)
     args = parser.parse_args(argv)
     try:
-        get_settings()
+        configure_logging(get_settings())
     except ConfigError as exc:
         print(f"portico: configuration error: {exc}", file=sys.stderr)
         return 2

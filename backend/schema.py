@@ -13,6 +13,7 @@ from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
 from backend.core.limits import QueryLimitsExtension
+from backend.core.observability.tracing import observers
 from backend.core.persisted import PersistedQueries
 from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
@@ -61,6 +62,7 @@ schema = strawberry.Schema(
         # the rules): most traffic repeats a few operations (the portal's, a mobile app's).
         partial(ParserCache, maxsize=1024),
         partial(ValidationCache, maxsize=1024),
+        *observers(),
     ],
 )
 

@@ -5,6 +5,8 @@ The theme (one indigo accent on slate greys) is set in rxconfig.py, on the Radix
 
 import reflex as rx
 
+from frontend import health
+
 # Importing the pages registers them (`@rx.page`).
 from frontend.pages import (  # noqa: F401
     accept_invitation,
@@ -25,4 +27,5 @@ app = rx.App(
     style={"font_family": "Inter, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
     toaster=rx.toast.provider(position="bottom-right", rich_colors=True, close_button=True),
+    api_transformer=health.probes(),
 )

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import re
 import socket
 import tempfile
 import uuid
@@ -181,6 +182,56 @@ def count_queries() -> Any:
     return counting
 
 
+# ---------------------------------------------------------------- logs
+
+LOG_FILE = _tmp / "suite.log"
+# Secrets the suite used (passwords sent, tokens received or mailed, addresses), and more
+# log files to scan (servers the tests start write theirs here). Checked at the end.
+SECRETS: set[str] = set()
+EXTRA_LOGS: list[Path] = []
+_SECRET_KEYS = ("password", "token", "code", "secret")
+
+
+def remember_secrets(value: Any, key: str = "") -> None:
+    """Note every string under a secret-sounding key, and every email address, in `value`."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            remember_secrets(v, str(k))
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            remember_secrets(v, key)
+    elif isinstance(value, str) and len(value) >= 8 and not re.fullmatch(r"[A-Z_]+", value):
+        if any(word in key.lower() for word in _SECRET_KEYS) or ("@" in value and "." in value.split("@")[-1]):
+            SECRETS.add(value)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def suite_log() -> Iterator[Path]:
+    """Every log record of the whole run, formatted as production formats it, in one file;
+    at the end no secret the suite used may appear in it (or in the servers' logs)."""
+    from backend.core.observability.logging import configure_logging, formatter
+    from tests.factories import PASSWORD
+
+    configure_logging()
+    handler = logging.FileHandler(LOG_FILE)
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(formatter())
+    logging.getLogger().addHandler(handler)
+    SECRETS.add(PASSWORD)
+    yield LOG_FILE
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+    leaks = []
+    for path in [LOG_FILE, *EXTRA_LOGS]:
+        if not path.exists():
+            continue
+        for number, line in enumerate(path.read_text(errors="replace").splitlines(), 1):
+            found = [s for s in SECRETS if s in line]
+            if found:
+                leaks.append(f"{path.name}:{number}: {found[0][:12]}... in {line[:200]}")
+    assert not leaks, "secrets in the logs:\n" + "\n".join(leaks[:20])
+
+
 # ---------------------------------------------------------------- mail
 
 
@@ -191,6 +242,8 @@ class _Inbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         msg = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
         msg["X-Envelope-To"] = ",".join(envelope.rcpt_tos)
+        remember_secrets(list(envelope.rcpt_tos), "email")
+        SECRETS.update(re.findall(r"[?&](?:token|code)=([\w-]{16,})", envelope.content.decode("utf-8", "replace")))
         self.messages.append(msg)  # type: ignore[arg-type]
         return "250 Message accepted for delivery"
 
@@ -255,6 +308,8 @@ class Api:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         response = await self.client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
         assert response.status_code == 200, response.text
+        remember_secrets(variables or {})
+        remember_secrets(response.json())
         return response.json()
 
     async def __call__(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:

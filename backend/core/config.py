@@ -79,6 +79,15 @@ class Settings:
     # Persisted queries: only registered operations run when true (production hardening).
     graphql_persisted_only: bool = False
     persisted_queries_file: str = "persisted-queries.json"
+    # Operations (issue 16): metrics, logs, tracing, draining.
+    metrics_token: str | None = None
+    metrics_port: int | None = None
+    log_format: str = ""  # "json" or "plain"; empty: json in production, plain in development
+    log_level: str = "INFO"
+    otel_endpoint: str | None = None
+    otel_service_name: str = "portico"
+    drain_seconds: float = 0.0
+    prometheus_multiproc_dir: str | None = None
 
     @property
     def debug(self) -> bool:
@@ -153,6 +162,14 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         oidc_provider_name=g("OIDC_PROVIDER_NAME") or Settings.oidc_provider_name,
         graphql_persisted_only=_bool(g("GRAPHQL_PERSISTED_ONLY"), False),
         persisted_queries_file=g("PERSISTED_QUERIES_FILE") or str(ROOT / "persisted-queries.json"),
+        metrics_token=g("METRICS_TOKEN") or None,
+        metrics_port=_int(env, "METRICS_PORT", 0) or None,
+        log_format=(g("LOG_FORMAT") or "").lower(),
+        log_level=(g("LOG_LEVEL") or "INFO").upper(),
+        otel_endpoint=g("OTEL_EXPORTER_OTLP_ENDPOINT") or None,
+        otel_service_name=g("OTEL_SERVICE_NAME") or "portico",
+        drain_seconds=float(g("SHUTDOWN_DRAIN_SECONDS") or 0),
+        prometheus_multiproc_dir=g("PROMETHEUS_MULTIPROC_DIR") or None,
     )
     settings.check()
     return settings

@@ -12,6 +12,8 @@ from enum import Enum
 
 import strawberry
 
+from backend.core.observability.requests import note_refusal
+
 
 @strawberry.enum(description="Machine-readable reason a mutation did not do what was asked.")
 class ErrorCode(Enum):
@@ -66,6 +68,7 @@ class MutationError:
 
     @classmethod
     def of(cls, error: DomainError) -> "MutationError":
+        note_refusal(error.code.value)
         return cls(code=error.code, message=error.message, field=error.field)
 
 

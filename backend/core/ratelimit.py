@@ -12,6 +12,7 @@ from limits.storage import storage_from_string
 
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode
+from backend.core.observability import metrics
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +33,7 @@ async def hit(limit: str, scope: str, *keys: str) -> None:
     """Count one attempt against `limit` (e.g. "10/minute") for `scope` and keys;
     raise RATE_LIMITED once the limit is reached."""
     if not await _limiter().hit(parse(limit), scope, *[k.lower() for k in keys]):
+        metrics.rate_limited(scope)
         raise DomainError(ErrorCode.RATE_LIMITED, "Too many attempts. Please wait a little and try again.")
 
 

@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from backend.accounts.models import Account, User
 from backend.audit import service as audit
 from backend.core.errors import DomainError, ErrorCode, Forbidden, NotFound
+from backend.core.observability import metrics
 from backend.core.security import utcnow
 from backend.seats.models import SeatHolder, SeatStatus, Subscription
 
@@ -141,11 +142,13 @@ async def take_seat(*, subscription_id: int, user_id: int) -> SeatHolder:
         if holder is not None and holder.seat_status == SeatStatus.ACTIVE:
             return holder
         if await seats_allocated(subscription_id=sub.id) >= sub.seat_count:
+            metrics.seat("refused")
             raise DomainError(ErrorCode.NO_FREE_SEAT, f"All {sub.seat_count} seats are in use: deactivate someone first.")
         if holder is None:
             holder = await SeatHolder.create(subscription=sub, user_id=user_id)
         holder.seat_status, holder.activated_at = SeatStatus.ACTIVE, utcnow()
         await holder.save(update_fields=["seat_status", "activated_at"])
+    metrics.seat("activated")
     return holder
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import Mailbox, _free_port, body_text
+from tests.conftest import EXTRA_LOGS, LOG_FILE, Mailbox, _free_port, body_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("PORTICO_E2E_CHROMIUM", "/usr/bin/chromium")
@@ -93,9 +93,11 @@ def portal_port() -> int:
 def api_server(smtp_server: object, portal_port: int) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "MAIL_WORKER": "inprocess", "PUBLIC_URL": f"http://127.0.0.1:{portal_port}"}
+    log = LOG_FILE.with_name(f"e2e-api-{port}.log")
+    EXTRA_LOGS.append(log)  # scanned for secrets with the rest of the suite's logs
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "backend.app:create_app", "--factory", "--port", str(port), "--log-level", "warning"],
-        env=env, cwd=ROOT, start_new_session=True,
+        env=env, cwd=ROOT, start_new_session=True, stderr=log.open("w"),
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -19,6 +19,7 @@ from tortoise.expressions import Q
 
 from backend.core.config import Settings, get_settings
 from backend.core.mail.models import OutboxEmail, OutboxStatus
+from backend.core.observability import metrics
 from backend.core.security import utcnow
 
 log = logging.getLogger("portico.mail")
@@ -90,11 +91,13 @@ async def deliver_pending(*, limit: int = 50, settings: Settings | None = None, 
                 locked_by=None,
             )
             log.warning("mail %s to %s failed (attempt %s): %s", row.id, row.to_email, attempts, exc)
+            metrics.delivery_failed("mail")
             continue
         await OutboxEmail.filter(id=row.id).update(
             status=OutboxStatus.SENT, sent_at=utcnow(), attempts=row.attempts + 1, locked_until=None
         )
         sent += 1
+        metrics.delivered("mail")
     return sent
 
 
