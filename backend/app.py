@@ -20,6 +20,7 @@ from tortoise import Tortoise
 from backend.core import db
 from backend.core.config import get_settings
 from backend.core.context import Context
+from backend.core.httpguard import RequestGuard
 from backend.core.mail import service as mail
 from backend.core.mail import worker
 from backend.enterprise import routes as enterprise_routes
@@ -72,6 +73,7 @@ def create_app(*, manage_db: bool = True) -> Starlette:
         routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz), *report_routes,
                 enterprise_routes.mount()],
         middleware=[
+            Middleware(RequestGuard),
             Middleware(
                 CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                 allow_headers=["authorization", "content-type"],

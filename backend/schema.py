@@ -17,6 +17,8 @@ from backend.accounts import schema as accounts
 from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
+from backend.core.graphql_policy import HideSuggestions, IntrospectionPolicy, PorticoSchema
+from backend.core.inputlimits import InputLimits
 from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
 from backend.families import office_mutations
@@ -51,10 +53,13 @@ def should_mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, (ApiError, GraphQLError))
 
 
-schema = strawberry.Schema(
+schema = PorticoSchema(
     query=Query,
     mutation=Mutation,
     extensions=[
+        IntrospectionPolicy,
+        HideSuggestions,
+        InputLimits,
         # Factories, not instances: each request gets fresh extension state.
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
         partial(QueryDepthLimiter, max_depth=12),
