@@ -17,6 +17,13 @@ from backend.core.errors import DomainError, ErrorCode
 MIN_LENGTH = 12
 MAX_LENGTH = 128
 MIN_SCORE = 3  # "safely unguessable: moderate protection from offline slow-hash scenario"
+MIN_REST = 8  # characters left once the person's name and email are taken out
+
+
+def _without(text: str, words: list[str]) -> str:
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
 
 
 def _personal_words(email: str | None, names: Iterable[str | None]) -> list[str]:
@@ -35,8 +42,9 @@ def validate_password(
         raise DomainError(ErrorCode.PASSWORD_TOO_SHORT, f"Use at least {MIN_LENGTH} characters.", field)
     if len(password) > MAX_LENGTH:
         raise DomainError(ErrorCode.PASSWORD_TOO_LONG, f"Use at most {MAX_LENGTH} characters.", field)
-    result = zxcvbn(password, user_inputs=_personal_words(email, names), max_length=MAX_LENGTH)
-    if result["score"] >= MIN_SCORE:
+    personal = _personal_words(email, names)
+    result = zxcvbn(password, user_inputs=personal, max_length=MAX_LENGTH)
+    if result["score"] >= MIN_SCORE and len(_without(password.lower(), personal)) >= MIN_REST:
         return
     raise DomainError(ErrorCode.PASSWORD_TOO_COMMON, _reason(result, password, email, names), field)
 
