@@ -18,6 +18,7 @@ from strawberry.asgi import GraphQL
 from backend.core import db
 from backend.core.config import get_settings
 from backend.core.context import Context
+from backend.core.httpguard import RequestGuard
 from backend.core.mail import service as mail
 from backend.core.mail import worker
 from backend.core.observability.logging import configure_logging
@@ -68,6 +69,7 @@ def create_app(*, manage_db: bool = True) -> Starlette:
                 enterprise_routes.mount()],
         middleware=[
             Middleware(ObservabilityMiddleware),
+            Middleware(RequestGuard),
             Middleware(
                 CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                 allow_headers=["authorization", "content-type"],

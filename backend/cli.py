@@ -5,7 +5,7 @@
     portico create-admin EMAIL ACCOUNT_NAME [--password P]
     portico export-schema [PATH]    write schema.graphql
     portico mail-worker             deliver queued email until stopped
-    portico dev-mailbox [--port 1025]   local SMTP server printing each email's links
+    portico dev-mailbox [--host H] [--port 1025]   local SMTP server printing each email's links
     portico serve [--host H] [--port P] [--workers N] [--migrate] [--seed]
     portico export-account ACCOUNT_ID [--out FILE]     all of an account's data as JSON (audited)
     portico erase-person EMAIL --yes                   erase a person's personal data (audited)
@@ -132,9 +132,9 @@ def cmd_dev_mailbox(args: argparse.Namespace) -> int:
                 print(f"[mail]   {link}", flush=True)
             return "250 OK"
 
-    controller = Controller(Printer(), hostname="127.0.0.1", port=args.port)
+    controller = Controller(Printer(), hostname=args.host, port=args.port)
     controller.start()
-    print(f"dev mailbox listening on 127.0.0.1:{args.port}, saving to {folder}/", flush=True)
+    print(f"dev mailbox listening on {args.host}:{args.port}, saving to {folder}/", flush=True)
     try:
         while True:
             time.sleep(3600)
@@ -153,7 +153,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return ops_commands.serve(args)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and its flags (servers listen on 127.0.0.1 unless `--host` says otherwise)."""
     parser = argparse.ArgumentParser(prog="portico", description="Portico operator commands.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("migrate", help="apply database migrations (several replicas may run it at once)")
@@ -176,18 +177,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub.add_parser("mail-worker", help="deliver queued email until stopped").set_defaults(fn=cmd_mail_worker)
     p = sub.add_parser("dev-mailbox", help="development SMTP server that prints links (dev extra)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     p.add_argument("--port", type=int, default=1025)
     p.add_argument("--folder", default="mail")
     p.set_defaults(fn=cmd_dev_mailbox)
     p = sub.add_parser("serve", help="serve the API with uvicorn")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--migrate", action="store_true", help="apply migrations first")
     p.add_argument("--seed", action="store_true", help="load demo data first")
     p.add_argument("--workers", type=int, default=1, help="worker processes (graceful drain on SIGTERM)")
     p.set_defaults(fn=cmd_serve)
     ops_commands.add_data_commands(sub)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     try:
         configure_logging(get_settings())
     except ConfigError as exc:

@@ -12,6 +12,8 @@ from backend.accounts import schema as accounts
 from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
+from backend.core.graphql_policy import HideSuggestions, IntrospectionPolicy, PorticoSchema
+from backend.core.inputlimits import InputLimits
 from backend.core.limits import QueryLimitsExtension
 from backend.core.observability.tracing import observers
 from backend.core.persisted import PersistedQueries
@@ -49,12 +51,15 @@ def should_mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, (ApiError, GraphQLError))
 
 
-schema = strawberry.Schema(
+schema = PorticoSchema(
     query=Query,
     mutation=Mutation,
     extensions=[
         # Factories, not instances: each request gets fresh extension state.
         PersistedQueries,
+        IntrospectionPolicy,
+        HideSuggestions,
+        InputLimits,
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
         QueryLimitsExtension,
         partial(MaxTokensLimiter, max_token_count=4000),

@@ -18,6 +18,7 @@ from frontend.api import auth as auth_api
 from frontend.api import enterprise as enterprise_api
 from frontend.api import families as families_api
 from frontend.api import seats as seats_api
+from frontend.api.client import forward_browser
 
 T = TypeVar("T")
 MANAGE_USERS = "USERS_MANAGE"
@@ -183,6 +184,7 @@ class SessionState(rx.State):
 
     async def _authed(self, call: Callable[..., Awaitable[T]], **kwargs: Any) -> T:
         """Call the API with my access token, refreshing it once when it has expired."""
+        forward_browser(self.router.session.client_ip)
         try:
             return await call(token=self._access_token, **kwargs)
         except ApiError as exc:

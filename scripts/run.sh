@@ -9,6 +9,8 @@ export PORTICO_ENV="${PORTICO_ENV:-development}"
 export DATABASE_URL="${DATABASE_URL:-sqlite://portico.sqlite3}"
 export API_PORT="${API_PORT:-8000}"
 export PORTAL_PORT="${PORTAL_PORT:-3000}"
+# Development listens on this machine only; API_HOST=0.0.0.0 / PORTAL_HOST=0.0.0.0 to share it.
+export API_HOST="${API_HOST:-127.0.0.1}" PORTAL_HOST="${PORTAL_HOST:-127.0.0.1}"
 export API_URL="${API_URL:-http://localhost:${API_PORT}}"
 export PUBLIC_URL="${PUBLIC_URL:-http://localhost:${PORTAL_PORT}}"
 .venv/bin/portico migrate
@@ -44,12 +46,13 @@ if [ "$SMTP_HOST" = localhost ] || [ "$SMTP_HOST" = 127.0.0.1 ]; then
   fi
 fi
 
-setsid .venv/bin/portico serve --host 0.0.0.0 --port "$API_PORT" &
+setsid .venv/bin/portico serve --host "$API_HOST" --port "$API_PORT" &
 pids+=($!)
 echo "==> building and starting the portal (about 15 s)"
 # Production mode serves page, websocket and ping on one port (rxconfig's backend_port
 # 8001 is only for `reflex run` in development).
-setsid .venv/bin/reflex run --env prod --frontend-port "$PORTAL_PORT" --backend-port "$PORTAL_PORT" --loglevel warning &
+setsid .venv/bin/reflex run --env prod --frontend-port "$PORTAL_PORT" --backend-port "$PORTAL_PORT" \
+  --backend-host "$PORTAL_HOST" --loglevel warning &
 pids+=($!)
 
 alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || return 1; done; }

@@ -47,8 +47,10 @@ async def _issue(*, user: User, session: Session) -> Tokens:
 
 async def login(*, email: str, password: str, ip: str) -> Tokens:
     s = get_settings()
+    # Per client address, and per (client, email): guessing at one person from one place
+    # is stopped without locking that person out everywhere else.
     await ratelimit.hit(s.rate_limit_login, "login-ip", ip)
-    await ratelimit.hit(s.rate_limit_login, "login-email", email.strip())
+    await ratelimit.hit(s.rate_limit_login, "login-client-email", ip, email.strip())
     user = await accounts.get_by_email(email=email)
     if not verify_password(password, user.password_hash if user else None) or user is None:
         raise DomainError(ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong.")
@@ -104,7 +106,7 @@ async def end_all_sessions(*, user_id: int, reason: str, keep: uuid.UUID | None 
 async def change_password(*, user: User, current: str, new: str, session_id: uuid.UUID | None) -> None:
     if not verify_password(current, user.password_hash):
         raise DomainError(ErrorCode.WRONG_PASSWORD, "Your current password is not right.", "currentPassword")
-    validate_password(new, field="newPassword", email=user.email)
+    validate_password(new, field="newPassword", email=user.email, names=(user.first_name, user.last_name))
     async with in_transaction():
         await User.filter(id=user.id).update(password_hash=hash_password(new))
         await end_all_sessions(user_id=user.id, reason="password_changed", keep=session_id)
@@ -140,7 +142,7 @@ async def request_password_reset(*, email: str, ip: str) -> None:
     """Same answer whether or not the email exists."""
     s = get_settings()
     await ratelimit.hit(s.rate_limit_password_reset, "reset-ip", ip)
-    await ratelimit.hit(s.rate_limit_password_reset, "reset-email", email.strip())
+    await ratelimit.hit(s.rate_limit_password_reset, "reset-client-email", ip, email.strip())
     user = await accounts.get_by_email(email=email)
     if user is None or user.status != UserStatus.ACTIVE:
         return
@@ -157,7 +159,7 @@ async def reset_password(*, token: str, password: str) -> User:
             raise DomainError(ErrorCode.TOKEN_USED, "This reset link was already used.", "token")
         if row.expires_at < utcnow():
             raise DomainError(ErrorCode.TOKEN_EXPIRED, "This reset link has expired. Ask for a new one.", "token")
-        validate_password(password, email=row.user.email)
+        validate_password(password, email=row.user.email, names=(row.user.first_name, row.user.last_name))
         if not await PasswordResetToken.filter(id=row.id, used_at__isnull=True).update(used_at=utcnow()):
             raise DomainError(ErrorCode.TOKEN_USED, "This reset link was already used.", "token")
         await User.filter(id=row.user_id).update(password_hash=hash_password(password))

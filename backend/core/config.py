@@ -6,6 +6,7 @@ directory may supply them). Nothing else in the code base reads `os.environ`.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +38,16 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
 
 
+LOOPBACK = "127.0.0.1/32,::1/128"
+
+
+def _networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    try:
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in raw.split(",") if part.strip())
+    except ValueError as exc:
+        raise ConfigError(f"TRUSTED_PROXIES must be a comma-separated list of addresses or CIDR ranges: {exc}") from exc
+
+
 @dataclass(frozen=True)
 class Settings:
     """Typed settings, built once from the environment."""
@@ -61,6 +72,9 @@ class Settings:
     smtp_timeout_seconds: int = 10
     mail_from: str = "Portico <no-reply@portico.local>"
     mail_worker: str = "inprocess"
+    mail_concurrency: int = 4
+    mail_batch_size: int = 20
+    mail_lease_seconds: int = 30
     public_url: str = "http://localhost:3000"
     api_url: str = "http://localhost:8000"
     password_reset_minutes: int = 15
@@ -71,6 +85,10 @@ class Settings:
     rate_limit_invitations: str = "200/hour"
     max_invites_per_call: int = 100
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    # Peers whose X-Forwarded-For names the real client (the portal, a load balancer).
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    graphql_introspection: bool = True
+    max_request_bytes: int = 1024 * 1024
     # Enterprise sign-in (OpenID Connect: Google, Microsoft Entra). Off unless all three are set.
     oidc_issuer: str | None = None
     oidc_client_id: str | None = None
@@ -125,8 +143,11 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
     g = env.get
     origins = tuple(o.strip() for o in (g("CORS_ORIGINS") or "").split(",") if o.strip())
     public_url = (g("PUBLIC_URL") or Settings.public_url).rstrip("/")
+    env_name = g("PORTICO_ENV") or "development"
+    # In development the portal and the API share the machine; in production name them.
+    proxies = g("TRUSTED_PROXIES")
     settings = Settings(
-        env=g("PORTICO_ENV") or "development",
+        env=env_name,
         database_url=g("DATABASE_URL") or Settings.database_url,
         redis_url=g("REDIS_URL") or None,
         secret_key=g("SECRET_KEY") or DEFAULT_SECRET,
@@ -146,6 +167,9 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         smtp_timeout_seconds=_int(env, "SMTP_TIMEOUT_SECONDS", 10),
         mail_from=g("MAIL_FROM") or Settings.mail_from,
         mail_worker=g("MAIL_WORKER") or "inprocess",
+        mail_concurrency=_int(env, "MAIL_CONCURRENCY", Settings.mail_concurrency),
+        mail_batch_size=_int(env, "MAIL_BATCH_SIZE", Settings.mail_batch_size),
+        mail_lease_seconds=_int(env, "MAIL_LEASE_SECONDS", Settings.mail_lease_seconds),
         public_url=public_url,
         api_url=(g("API_URL") or Settings.api_url).rstrip("/"),
         password_reset_minutes=_int(env, "PASSWORD_RESET_MINUTES", 15),
@@ -156,6 +180,9 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         rate_limit_invitations=g("RATE_LIMIT_INVITATIONS") or Settings.rate_limit_invitations,
         max_invites_per_call=_int(env, "MAX_INVITES_PER_CALL", 100),
         cors_origins=origins or (public_url,),
+        trusted_proxies=_networks(proxies if proxies is not None else (LOOPBACK if env_name == "development" else "")),
+        graphql_introspection=_bool(g("GRAPHQL_INTROSPECTION"), env_name != "production"),
+        max_request_bytes=_int(env, "MAX_REQUEST_BYTES", Settings.max_request_bytes),
         oidc_issuer=(g("OIDC_ISSUER") or "").rstrip("/") or None,
         oidc_client_id=g("OIDC_CLIENT_ID") or None,
         oidc_client_secret=g("OIDC_CLIENT_SECRET") or None,

@@ -10,13 +10,15 @@ from strawberry.dataloader import DataLoader
 
 from backend.accounts.models import User, UserStatus
 from backend.auth.models import Session
+from backend.core.clientaddr import client_address
 from backend.core.security import InvalidToken, decode_access_token
 
 _UNSET = object()
 
 
 def client_ip(request: Request | None) -> str:
-    return request.client.host if request and request.client else "unknown"
+    """The real client's address (behind trusted proxies only; see `core.clientaddr`)."""
+    return client_address(request)
 
 
 @dataclass

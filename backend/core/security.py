@@ -89,6 +89,10 @@ def create_access_token(*, user_id: int, session_id: uuid.UUID, settings: Settin
     return jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid})
 
 
+# A token lacking any of these is refused (jose otherwise checks them only when present).
+REQUIRED_CLAIMS = {"require_exp": True, "require_aud": True, "require_iss": True, "require_sub": True}
+
+
 class InvalidToken(Exception):
     """The bearer token is malformed, expired, of the wrong type or signed by an unknown key."""
 
@@ -101,7 +105,8 @@ def decode_access_token(token: str, settings: Settings | None = None) -> AccessC
         if key is None:
             raise InvalidToken("unknown key")
         claims = jwt.decode(
-            token, key, algorithms=[s.jwt_algorithm], audience=s.jwt_audience, issuer=s.jwt_issuer
+            token, key, algorithms=[s.jwt_algorithm], audience=s.jwt_audience, issuer=s.jwt_issuer,
+            options=REQUIRED_CLAIMS,
         )
         if claims.get("typ") != "access":
             raise InvalidToken("not an access token")

@@ -79,7 +79,8 @@ async def family_access(*, user: User, family_id: int, allow_staff: bool = True)
         user_id=user.id, account_id=family.account_id, permission=Permission.FAMILIES_MANAGE  # type: ignore[attr-defined]
     ):
         return FamilyAccess(family, user, None, primary, is_primary=False, is_staff=True)
-    raise Forbidden("You do not have access to this family.")
+    # Not "forbidden": a family you cannot see answers exactly like one that does not exist.
+    raise NotFound("No such family.")
 
 
 async def secondary_for(*, user: User, secondary_id: int, allow_staff: bool = False) -> tuple[FamilyAccess, FamilyMember]:
@@ -87,5 +88,8 @@ async def secondary_for(*, user: User, secondary_id: int, allow_staff: bool = Fa
     member = await FamilyMember.get_or_none(id=secondary_id, role=MemberRole.SECONDARY)
     if member is None:
         raise NotFound("No such secondary user.")
-    access = await family_access(user=user, family_id=member.family_id, allow_staff=allow_staff)  # type: ignore[attr-defined]
+    try:
+        access = await family_access(user=user, family_id=member.family_id, allow_staff=allow_staff)  # type: ignore[attr-defined]
+    except NotFound as exc:  # someone else's secondary reads as no secondary at all
+        raise NotFound("No such secondary user.") from exc
     return access, member

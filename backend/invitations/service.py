@@ -206,7 +206,7 @@ async def accept(
     if existing is None:
         if not password:
             raise DomainError(ErrorCode.REQUIRED, "Choose a password.", "password")
-        validate_password(password, email=invitation.email)
+        validate_password(password, email=invitation.email, names=(invitation.first_name, invitation.last_name))
     try:
         async with in_transaction():
             won = await Invitation.filter(

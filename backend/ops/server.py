@@ -37,8 +37,10 @@ async def release_claims(worker_id: str | None = None) -> int:
     from backend.core.mail.models import OutboxEmail, OutboxStatus
 
     try:
+        # Claim tokens are "<worker id>/<random>" (backend.core.mail.claims).
+        mine = f"{(worker_id or worker.WORKER_ID)[:48]}/"
         released = await OutboxEmail.filter(
-            Q(locked_by=worker_id or worker.WORKER_ID) & Q(status=OutboxStatus.PENDING) & Q(locked_until__isnull=False)
+            Q(locked_by__startswith=mine) & Q(status=OutboxStatus.PENDING) & Q(locked_until__isnull=False)
         ).update(locked_until=None, locked_by=None)
     except Exception:  # stopping anyway: the claim expires by itself
         log.warning("could not release claimed mail", exc_info=True)

@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from backend.core.context import Context
 from backend.core.errors import ApiError, Unauthenticated
+from backend.core.inputlimits import valid_id
 from backend.reports import xlsx
 from backend.seats import service as seats
 
@@ -22,6 +23,8 @@ STATUS = {"UNAUTHENTICATED": 401, "FORBIDDEN": 403, "NOT_FOUND": 404}
 
 
 async def _send(request: Request, *, report: xlsx.OrgReport | None, user_id: int | None) -> Response:
+    if not all(valid_id(v) for v in request.path_params.values() if isinstance(v, int)):
+        return JSONResponse({"error": "NOT_FOUND", "message": "No such report."}, status_code=404)
     try:
         actor = await Context(request=request).user()
         if actor is None:

@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts.models import Account, User
 from backend.audit import service as audit
-from backend.core.errors import DomainError, ErrorCode, Forbidden, NotFound
+from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.core.observability import metrics
 from backend.core.security import utcnow
 from backend.seats.models import SeatHolder, SeatStatus, Subscription
@@ -60,10 +60,11 @@ async def is_seat_admin(*, subscription_id: int, user_id: int) -> bool:
 
 
 async def require_seat_admin(*, subscription_id: int, user: User) -> Subscription:
-    """The subscription, when `user` is one of its seat admins; FORBIDDEN otherwise."""
+    """The subscription, when `user` is one of its seat admins; otherwise NOT_FOUND, exactly
+    as for a subscription that does not exist (the API is no oracle for what exists)."""
     sub = await get_subscription(subscription_id=subscription_id)
     if not await is_seat_admin(subscription_id=sub.id, user_id=user.id):
-        raise Forbidden("Only a seat admin of this subscription may do this.")
+        raise NotFound("No such subscription.")
     return sub
 
 

@@ -29,7 +29,10 @@ async def get_team(*, actor: User, team_id: int) -> Team:
     team = await Team.get_or_none(id=team_id)
     if team is None:
         raise NotFound("No such team.")
-    await seats.require_seat_admin(subscription_id=team.subscription_id, user=actor)  # type: ignore[attr-defined]
+    try:
+        await seats.require_seat_admin(subscription_id=team.subscription_id, user=actor)  # type: ignore[attr-defined]
+    except NotFound as exc:  # another subscription's team reads as no team at all
+        raise NotFound("No such team.") from exc
     return team
 
 

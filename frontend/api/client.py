@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextvars import ContextVar
 from typing import Any
 
 import httpx
@@ -10,6 +11,21 @@ import httpx
 from frontend.api.messages import message_for
 
 TIMEOUT_SECONDS = 15.0
+# The browser this event came from: the API keys its sign-in and reset limits by it
+# (it trusts the header from the portal's address only: TRUSTED_PROXIES).
+_browser_address: ContextVar[str] = ContextVar("portico_browser_address", default="")
+
+
+def forward_browser(address: str) -> None:
+    """Name the browser's address on every API call made while handling this event."""
+    _browser_address.set(address)
+
+
+def _headers(token: str) -> dict[str, str]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    if address := _browser_address.get():
+        headers["X-Forwarded-For"] = address
+    return headers
 
 
 def api_url() -> str:
@@ -40,10 +56,11 @@ class PayloadError(Exception):
 
 async def execute(document: str, variables: dict[str, Any] | None = None, *, token: str = "") -> dict[str, Any]:
     """Run one GraphQL document and return its `data`, or raise ApiError."""
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
         async with httpx.AsyncClient(base_url=api_url(), timeout=TIMEOUT_SECONDS) as client:
-            response = await client.post("/graphql", json={"query": document, "variables": variables or {}}, headers=headers)
+            response = await client.post(
+                "/graphql", json={"query": document, "variables": variables or {}}, headers=_headers(token)
+            )
     except httpx.HTTPError as exc:
         raise ApiError("UNREACHABLE", message_for("UNREACHABLE")) from exc
     try:
@@ -64,7 +81,7 @@ async def download(path: str, *, token: str) -> bytes:
     """
     try:
         async with httpx.AsyncClient(base_url=api_url(), timeout=TIMEOUT_SECONDS) as client:
-            response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
+            response = await client.get(path, headers=_headers(token))
     except httpx.HTTPError as exc:
         raise ApiError("UNREACHABLE", message_for("UNREACHABLE")) from exc
     if response.status_code != 200:

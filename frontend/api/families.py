@@ -54,11 +54,12 @@ CREATE_FAMILY = f"""mutation CreateFamily($account: ID!, $name: String!, $primar
 
 
 async def _run(document: str, variables: dict[str, Any], token: str) -> dict[str, Any]:
-    """Execute, saying FORBIDDEN in family words (it usually means access ended)."""
+    """Execute, saying FORBIDDEN and NOT_FOUND in family words (they usually mean access
+    ended: the API answers a family I may not see exactly like one that does not exist)."""
     try:
         return await execute(document, variables, token=token)
     except ApiError as exc:
-        if exc.code == "FORBIDDEN":
+        if exc.code in ("FORBIDDEN", "NOT_FOUND"):
             raise ApiError(exc.code, message_for("FAMILY_FORBIDDEN")) from exc
         raise
 

@@ -21,7 +21,6 @@ MESSAGES: dict[str, str] = {
     "WRONG_PASSWORD": "Your current password isn't right.",
     "PASSWORD_TOO_SHORT": "Use at least 12 characters for your password.",
     "PASSWORD_TOO_LONG": "Use at most 128 characters for your password.",
-    "PASSWORD_TOO_COMMON": "That password is too easy to guess. Try a longer phrase.",
     "TOKEN_INVALID": "This link isn't valid. Ask for a new one.",
     "TOKEN_EXPIRED": "This link has expired. Ask for a new one.",
     "TOKEN_USED": "This link has already been used.",

@@ -5,6 +5,7 @@ import reflex as rx
 from frontend import routes
 from frontend.api import ApiError, PayloadError
 from frontend.api import auth as auth_api
+from frontend.api.client import forward_browser
 from frontend.components.feedback import error_callout
 from frontend.components.forms import field, submit_button, text_input
 from frontend.components.layout import auth_card
@@ -27,6 +28,7 @@ class ForgotPasswordState(rx.State):
             return
         self.loading, self.error = True, ""
         yield
+        forward_browser(self.router.session.client_ip)  # the API limits resets per browser
         try:
             await auth_api.request_password_reset(email=email)
             self.sent_to = email

@@ -6,6 +6,7 @@ from frontend import routes
 from frontend.api import ApiError, PayloadError
 from frontend.api import auth as auth_api
 from frontend.api import enterprise as enterprise_api
+from frontend.api.client import forward_browser
 from frontend.components.feedback import error_callout
 from frontend.components.forms import field, submit_button, text_input
 from frontend.components.layout import auth_card
@@ -38,6 +39,7 @@ class SignInState(SessionState):
             return
         self.loading, self.error = True, ""
         yield
+        forward_browser(self.router.session.client_ip)  # the API limits sign-ins per browser
         try:
             self._start_session(await auth_api.login(email=email, password=password))
             await self._load_me()

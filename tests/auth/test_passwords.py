@@ -78,7 +78,7 @@ async def test_password_rules(api: Api, mailbox: Mailbox) -> None:
         data = await api.as_(token)(CHANGE, {"c": PASSWORD, "n": password})
         assert data["changePassword"]["errors"] == [{"code": code, "field": "newPassword"}], password
     # 128 characters is allowed and not truncated: the 127-character prefix does not verify.
-    long = "Zq9!" * 32
+    long = "".join(f"{i:x}{c}" for i, c in enumerate("Zq9!mK2#pV7$tR4&" * 4))[:128]
     assert (await api.as_(token)(CHANGE, {"c": PASSWORD, "n": long}))["changePassword"]["ok"] is True
     stored = (await User.get(id=user.id)).password_hash
     assert verify_password(long, stored) and not verify_password(long[:-1], stored)
@@ -98,3 +98,21 @@ async def test_change_password_needs_the_current_one_and_ends_other_sessions(api
 
 async def test_change_password_needs_sign_in(api: Api) -> None:
     assert await api.error_code(CHANGE, {"c": "x", "n": "y"}) == "UNAUTHENTICATED"
+
+
+CHANGE_MSG = """mutation C($c: String!, $n: String!) {
+  changePassword(currentPassword: $c, newPassword: $n) { ok errors { code field message } } }"""
+
+
+async def test_guessable_passwords_are_refused_with_the_reason(api: Api) -> None:
+    user = await make_user("margaret.hill@example.com", first="Margaret", last="Hill")
+    token = await token_for(user)
+    for weak in ("123412341234", "qwertyqwerty", "margaretmargaretmargaret", "margaret.hill@example.com1",
+                 "hillmargaret2026"):
+        [error] = (await api.as_(token)(CHANGE_MSG, {"c": PASSWORD, "n": weak}))["changePassword"]["errors"]
+        assert error["code"] == "PASSWORD_TOO_COMMON" and error["field"] == "newPassword", weak
+        assert error["message"].startswith("This password is too easy to guess."), error
+    [error] = (await api.as_(token)(CHANGE_MSG, {"c": PASSWORD, "n": "margaretmargaretmargaret"}))["changePassword"]["errors"]
+    assert "your name or email" in error["message"]
+    assert verify_password(PASSWORD, (await User.get(id=user.id)).password_hash)  # unchanged
+    assert (await api.as_(token)(CHANGE_MSG, {"c": PASSWORD, "n": NEW}))["changePassword"]["ok"] is True

@@ -44,9 +44,9 @@ async def test_primary_revokes_access_ends_at_once_cards_deleted_email_sent(api:
     revoked = (await h.primary_api(REVOKE, {"s": sid}))["revokeSecondary"]
     assert revoked == {"secondary": {"status": "REVOKED"}, "errors": []}
     # The token Jose already holds no longer opens the family.
-    assert await jose.error_code(FAMILY, {"f": f}) == "FORBIDDEN"
-    assert await jose.error_code(BALANCE, {"f": f}) == "FORBIDDEN"
-    assert await jose.error_code(TRANSACTIONS, {"f": f}) == "FORBIDDEN"
+    assert await jose.error_code(FAMILY, {"f": f}) == "NOT_FOUND"
+    assert await jose.error_code(BALANCE, {"f": f}) == "NOT_FOUND"
+    assert await jose.error_code(TRANSACTIONS, {"f": f}) == "NOT_FOUND"
     assert await PaymentMethod.filter(family=h.family).count() == 0
     assert not await ActiveFamily.filter(family=h.family, user__email="jose@example.com").exists()
     [msg] = await mailbox.deliver()
@@ -66,15 +66,15 @@ async def test_staff_may_revoke_but_never_invite_resend_or_grant(api: Api, mailb
     added = await h.primary_api(ADD, {"f": str(h.family.id), "input": {"email": "rosa@example.com", "firstName": "Rosa"}})
     rosa = added["addSecondary"]["secondary"]["id"]
     mailbox.clear()
-    assert await h.staff_api.error_code(INVITE, {"s": rosa}) == "FORBIDDEN"
-    assert await h.staff_api.error_code(RESEND, {"s": rosa}) == "FORBIDDEN"
-    assert await h.staff_api.error_code(ACCESS, {"s": sid, "l": True, "p": True}) == "FORBIDDEN"
-    assert await h.staff_api.error_code(RESET, {"s": sid}) == "FORBIDDEN"
+    assert await h.staff_api.error_code(INVITE, {"s": rosa}) == "NOT_FOUND"
+    assert await h.staff_api.error_code(RESEND, {"s": rosa}) == "NOT_FOUND"
+    assert await h.staff_api.error_code(ACCESS, {"s": sid, "l": True, "p": True}) == "NOT_FOUND"
+    assert await h.staff_api.error_code(RESET, {"s": sid}) == "NOT_FOUND"
     assert (await secondary_row(rosa)).status == MemberStatus.NOT_INVITED
     assert not (await secondary_row(sid)).view_full_ledger
 
     assert (await h.staff_api(REVOKE, {"s": sid}))["revokeSecondary"]["secondary"]["status"] == "REVOKED"
-    assert await jose.error_code(FAMILY, {"f": str(h.family.id)}) == "FORBIDDEN"
+    assert await jose.error_code(FAMILY, {"f": str(h.family.id)}) == "NOT_FOUND"
     assert (await AuditEvent.get(action="family.secondary_revoked")).detail["by"] == "staff"
     assert len(await mailbox.deliver()) == 1
 
@@ -105,7 +105,7 @@ async def test_a_guardian_of_another_family_can_do_nothing(api: Api, mailbox: Ma
         (RESEND, {"s": sid}), (ACCESS, {"s": sid, "l": True, "p": True}), (REVOKE, {"s": sid}),
         (RESET, {"s": sid}), (ADD_CARD, {"f": f}), (ADD_STUDENT, {"f": f}),
     ]:
-        assert await other.primary_api.error_code(doc, variables) == "FORBIDDEN", doc
+        assert await other.primary_api.error_code(doc, variables) == "NOT_FOUND", doc
     after = (
         await FamilyMember.all().count(), await Invitation.all().count(), await Student.all().count(),
         await LedgerEntry.all().count(), await PaymentMethod.all().count(),

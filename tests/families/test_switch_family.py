@@ -33,11 +33,11 @@ async def test_a_person_in_two_families_switches_between_them(api: Api, mailbox:
 async def test_cannot_switch_into_a_family_i_am_not_in(api: Api) -> None:
     garcia = await household(api, "Garcia")
     stranger = api.as_(await token_for(await make_user("stranger@example.com")))
-    assert await stranger.error_code(SWITCH, {"f": str(garcia.family.id)}) == "FORBIDDEN"
+    assert await stranger.error_code(SWITCH, {"f": str(garcia.family.id)}) == "NOT_FOUND"
     assert (await stranger(MY))["myFamilies"] == []
     assert await stranger.error_code(FAMILY) == "FORBIDDEN"
     # Staff can look at families but do not act in them.
-    assert await garcia.staff_api.error_code(SWITCH, {"f": str(garcia.family.id)}) == "FORBIDDEN"
+    assert await garcia.staff_api.error_code(SWITCH, {"f": str(garcia.family.id)}) == "NOT_FOUND"
 
 
 async def test_my_families_costs_the_same_queries_for_many_families(api: Api, mailbox: Mailbox, count_queries) -> None:  # type: ignore[no-untyped-def]

@@ -104,7 +104,7 @@ async def test_deactivated_membership_is_refused_on_the_next_request(api: Api) -
 async def test_malformed_ids_are_refused_cleanly(api: Api) -> None:
     alice, a, *_ = await _two_tenants()
     body = await api.as_(await token_for(alice)).raw(ACCOUNT, {"a": "not-a-number"})
-    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 def test_bugs_are_masked_but_coded_errors_are_not() -> None:

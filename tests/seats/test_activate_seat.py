@@ -88,7 +88,7 @@ async def test_seat_admin_uses_no_seat_and_remove_admin_rights_keeps_the_seat(ap
     assert data["subscription"]["seatsAllocated"] == 1
     # `both` is no longer a seat admin: refused, and nothing changes.
     as_both = api.as_(await token_for(both))
-    assert await as_both.error_code(DEACTIVATE, {"s": str(sub.id), "u": str(both.id)}) == "FORBIDDEN"
+    assert await as_both.error_code(DEACTIVATE, {"s": str(sub.id), "u": str(both.id)}) == "NOT_FOUND"
     assert await _status(sub, both) == (SeatStatus.ACTIVE, False)
 
 
@@ -108,8 +108,8 @@ async def test_other_accounts_admins_and_seat_users_are_forbidden_and_nothing_ch
     for who in (outsider, ann):
         as_who = api.as_(await token_for(who))
         for doc in (ACTIVATE, DEACTIVATE, REMOVE_ADMIN):
-            assert await as_who.error_code(doc, {"s": str(sub.id), "u": str(ann.id)}) == "FORBIDDEN"
-        assert await as_who.error_code(DETAILS, {"s": str(sub.id)}) == "FORBIDDEN"
+            assert await as_who.error_code(doc, {"s": str(sub.id), "u": str(ann.id)}) == "NOT_FOUND"
+        assert await as_who.error_code(DETAILS, {"s": str(sub.id)}) == "NOT_FOUND"
     assert await api.error_code(DETAILS, {"s": str(sub.id)}) == "UNAUTHENTICATED"
     assert await _status(sub, ann) == (SeatStatus.ACTIVE, False)
 

@@ -153,7 +153,7 @@ async def test_seat_admin_sends_a_15_minute_password_reset(api: Api, mailbox: Ma
     assert "15 minutes" in body_text(msg)
     assert link_token(body_text(msg), "/reset-password")
     outsider = await make_user("outsider@example.com")
-    assert await api.as_(await token_for(outsider)).error_code(RESET, {"s": str(sub.id), "u": str(ann.id)}) == "FORBIDDEN"
+    assert await api.as_(await token_for(outsider)).error_code(RESET, {"s": str(sub.id), "u": str(ann.id)}) == "NOT_FOUND"
 
 
 async def test_usage_days_are_utc_days_counted_in_sql(api: Api, count_queries) -> None:  # type: ignore[no-untyped-def]

@@ -39,8 +39,8 @@ async def test_people_off_the_subscription_cannot_join_and_outsiders_are_forbidd
     refused = (await as_admin(ADD, {"t": str(team.id), "u": [str(stranger.id)]}))["addTeamMembers"]
     assert refused == {"team": None, "errors": [{"code": "INVALID"}]}
     as_outsider = api.as_(await token_for(outsider))
-    assert await as_outsider.error_code(CREATE, {"s": str(sub.id), "n": "Mine"}) == "FORBIDDEN"
-    assert await as_outsider.error_code(ADD, {"t": str(team.id), "u": [str(stranger.id)]}) == "FORBIDDEN"
-    assert await as_outsider.error_code(TEAMS, {"s": str(sub.id)}) == "FORBIDDEN"
+    assert await as_outsider.error_code(CREATE, {"s": str(sub.id), "n": "Mine"}) == "NOT_FOUND"
+    assert await as_outsider.error_code(ADD, {"t": str(team.id), "u": [str(stranger.id)]}) == "NOT_FOUND"
+    assert await as_outsider.error_code(TEAMS, {"s": str(sub.id)}) == "NOT_FOUND"
     assert await Team.filter(subscription_id=sub.id).count() == 1
     assert await TeamMember.all().count() == 0

@@ -1,0 +1,153 @@
+"""Bounded input, in one place, for every argument of every operation.
+
+Before a document executes, `InputLimits` walks each argument value (literals and
+variables, inside input objects and lists) with the schema's types and refuses the whole
+operation with `BAD_USER_INPUT` (nothing runs, nothing changes) when:
+
+* a string holds a NUL byte;
+* a string is longer than its column (the shortest `CharField` of that name in any
+  model, unless `LENGTH_OVERRIDES` names the argument exactly) or, for strings with no
+  column, `DEFAULT_MAX_STRING`: fields added later are bounded without a change here;
+* an `ID` is not plain ASCII digits or is beyond the database's integer range;
+* a list is longer than `LIST_LIMITS` says for its name (`DEFAULT_MAX_LIST` otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from graphql import (
+    GraphQLError,
+    GraphQLInputObjectType,
+    GraphQLInputType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLScalarType,
+    ListValueNode,
+    ObjectValueNode,
+    StringValueNode,
+    TypeInfo,
+    TypeInfoVisitor,
+    ValueNode,
+    VariableNode,
+    Visitor,
+    visit,
+)
+from strawberry.extensions import SchemaExtension
+from tortoise import Tortoise, fields
+
+DEFAULT_MAX_STRING = 2000
+DEFAULT_MAX_LIST = 500
+ID_MAX = 2**31 - 1  # primary keys are 32-bit integers (IntField)
+# Where one column allows more than the shortest column of the same name elsewhere.
+LENGTH_OVERRIDES = {
+    "createAccount.name": 200, "createFamily.name": 200, "CreateSubscriptionInput.name": 200,
+    "UpdateSubscriptionInput.name": 200, "CreateLearningModuleInput.name": 200,
+}
+LIST_LIMITS = {"features": 50, "teamNames": 50, "teams": 50}
+
+
+class InputRefused(GraphQLError):
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message, extensions={"code": "BAD_USER_INPUT", "field": field})
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+@lru_cache(maxsize=1)
+def column_lengths() -> dict[str, int]:
+    """Shortest `max_length` of each CharField name across the registered models."""
+    lengths: dict[str, int] = {}
+    for app in Tortoise.apps.values():
+        for model in app.values():
+            for name, field in model._meta.fields_map.items():
+                if isinstance(field, fields.CharField) and not hasattr(field, "enum_type"):
+                    lengths[name] = min(lengths.get(name, field.max_length), field.max_length)
+    return lengths
+
+
+def max_length(parent: str, name: str) -> int:
+    return LENGTH_OVERRIDES.get(f"{parent}.{name}") or column_lengths().get(_snake(name)) or DEFAULT_MAX_STRING
+
+
+def valid_id(value: object) -> bool:
+    """Plain ASCII digits within the primary keys' range (GraphQL IDs, report URLs)."""
+    text = str(value)
+    return text.isascii() and text.isdigit() and len(text) <= 10 and 0 < int(text) <= ID_MAX
+
+
+class _Walker:
+    def __init__(self, variables: dict[str, Any]) -> None:
+        self.variables = variables
+
+    def check(self, value: Any, type_: GraphQLInputType, parent: str, name: str) -> None:
+        if isinstance(value, VariableNode):
+            value = self.variables.get(value.name.value)
+        if value is None:
+            return
+        if isinstance(type_, GraphQLNonNull):
+            type_ = type_.of_type
+        if isinstance(type_, GraphQLList):
+            items = value.values if isinstance(value, ListValueNode) else value
+            if not isinstance(items, (list, tuple)):
+                items = [items]  # a single value stands for a one-item list
+            limit = LIST_LIMITS.get(name, DEFAULT_MAX_LIST)
+            if len(items) > limit:
+                raise InputRefused(f"{name}: at most {limit} items.", name)
+            for item in items:
+                self.check(item, type_.of_type, parent, name)
+        elif isinstance(type_, GraphQLInputObjectType):
+            entries = ({f.name.value: f.value for f in value.fields} if isinstance(value, ObjectValueNode)
+                       else value if isinstance(value, dict) else {})
+            for key, item in entries.items():
+                if key in type_.fields:
+                    self.check(item, type_.fields[key].type, type_.name, key)
+        elif isinstance(type_, GraphQLScalarType):
+            self.scalar(value.value if isinstance(value, StringValueNode) else value, type_, parent, name)
+
+    def scalar(self, value: Any, type_: GraphQLScalarType, parent: str, name: str) -> None:
+        if isinstance(value, ValueNode) or not isinstance(value, (str, int)) or isinstance(value, bool):
+            return  # other literals are checked by GraphQL's own validation
+        if type_.name == "ID":
+            if not valid_id(value):
+                raise InputRefused(f"{name}: not a valid ID.", name)
+        elif isinstance(value, str):
+            if "\x00" in value:
+                raise InputRefused(f"{name}: contains a NUL character.", name)
+            if len(value) > (limit := max_length(parent, name)):
+                raise InputRefused(f"{name}: at most {limit} characters.", name)
+
+
+class _ArgumentVisitor(Visitor):
+    def __init__(self, type_info: TypeInfo, walker: _Walker) -> None:
+        super().__init__()
+        self.type_info = type_info
+        self.walker = walker
+        self.fields: list[str] = []
+
+    def enter_field(self, node: Any, *_: Any) -> None:
+        self.fields.append(node.name.value)
+
+    def leave_field(self, *_: Any) -> None:
+        self.fields.pop()
+
+    def enter_argument(self, node: Any, *_: Any) -> Any:
+        argument = self.type_info.get_argument()
+        if argument is not None:
+            self.walker.check(node.value, argument.type, self.fields[-1] if self.fields else "", node.name.value)
+        return self.SKIP
+
+
+class InputLimits(SchemaExtension):
+    """Refuse the operation before it runs when any argument is out of bounds."""
+
+    def on_execute(self):  # type: ignore[no-untyped-def]
+        ctx = self.execution_context
+        if ctx.graphql_document is not None:
+            type_info = TypeInfo(ctx.schema._schema)
+            visit(ctx.graphql_document, TypeInfoVisitor(type_info, _ArgumentVisitor(type_info, _Walker(ctx.variables or {}))))
+        yield
