@@ -17,6 +17,7 @@ from backend.accounts import schema as accounts
 from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
+from backend.core.permissions import AccountScopeGuard
 from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
 from backend.families import office_mutations
@@ -57,6 +58,8 @@ schema = strawberry.Schema(
     extensions=[
         # Factories, not instances: each request gets fresh extension state.
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
+        # Every field: an act-as session reaches its own account only (backend/core/scope.py).
+        AccountScopeGuard,
         partial(QueryDepthLimiter, max_depth=12),
         partial(MaxAliasesLimiter, max_alias_count=20),
         partial(MaxTokensLimiter, max_token_count=4000),

@@ -13,7 +13,7 @@ from backend.accounts.types import AccountType, MembershipType, UserType
 from backend.audit import service as audit
 from backend.core.errors import DomainError, Forbidden, MutationError
 from backend.core.graphql import Info, gid, require_user, to_id
-from backend.core.permissions import Permission, needs
+from backend.core.permissions import ANY_ACCOUNT, Permission, needs
 
 if TYPE_CHECKING:
     from backend.families.types import FamilyType
@@ -33,7 +33,7 @@ class Viewer:
 
         user = await require_user(info)
         family_id = await switcher.active_family_id(user=user)
-        if family_id is None:
+        if family_id is None or await info.context.account_scope() is not None:
             return None
         return FamilyType.of(await access.family_access(user=user, family_id=family_id))
 
@@ -56,12 +56,19 @@ class CreateAccountPayload:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="The signed-in person, or null when not signed in.")
+    @strawberry.field(
+        description="The signed-in person, or null when not signed in. An act-as session sees only the membership "
+        "of its account.",
+        metadata=ANY_ACCOUNT,
+    )
     async def me(self, info: Info) -> Viewer | None:
         user = await info.context.user()
         if user is None:
             return None
         memberships = await service.memberships_of(user_id=user.id)
+        scope = await info.context.account_scope()
+        if scope is not None:
+            memberships = [m for m in memberships if m.account_id == scope]  # type: ignore[attr-defined]
         return Viewer(user=UserType.of(user), memberships=[MembershipType.of(m) for m in memberships])
 
     @strawberry.field(

@@ -10,6 +10,7 @@ from backend.auth.schema import AuthTokens
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
+from backend.core.permissions import ANY_ACCOUNT
 from backend.enterprise import models, service
 from backend.enterprise.types import (
     CreateEnterpriseUserInput,
@@ -24,7 +25,8 @@ from backend.enterprise.types import (
 class Query:
     @strawberry.field(
         description="The display name of the enterprise sign-in provider (e.g. Google, Microsoft), for a \"Sign in "
-        "with ...\" button that links to `/sso/login`; null when enterprise sign-in is not set up. Public."
+        "with ...\" button that links to `/sso/login`; null when enterprise sign-in is not set up. Public.",
+        metadata=ANY_ACCOUNT,
     )
     def sso_provider(self) -> str | None:
         settings = get_settings()

@@ -12,6 +12,7 @@ from backend.accounts.models import Membership, MembershipStatus, User, UserStat
 from backend.accounts.modules import permissions_for
 from backend.audit import service as audit
 from backend.auth import service as auth
+from backend.core import identity
 from backend.core.errors import DomainError, ErrorCode, Forbidden
 from backend.core.permissions import Permission
 from backend.core.security import utcnow
@@ -105,7 +106,33 @@ async def act_as_in_account(*, user: User, account_id: int) -> auth.Tokens:
             action="enterprise.act_as", actor_id=user.id, account_id=account_id, target_user_id=staff.id,
             level=person.level.value,
         )
-        return await auth.start_session(user=staff)
+        return await auth.start_session(user=staff, account_scope=account_id, acting_user_id=user.id)
+
+
+async def act_as_still_allowed(signed_in: identity.SignedIn) -> bool:
+    """Checked on every request and refresh of an act-as session: the person who started it
+    is still an active person of a group that holds the account, and still mapped to this
+    staff user there. Anything else ends it at once."""
+    if signed_in.acting_user_id is None:
+        return True
+    person = await EnterpriseUser.get_or_none(
+        user_id=signed_in.acting_user_id, active=True, user__status=UserStatus.ACTIVE
+    )
+    if person is None:
+        return False
+    link = await EnterpriseGroupAccount.get_or_none(group_id=person.group_id, account_id=signed_in.account_scope)  # type: ignore[attr-defined]
+    return link is not None and _login_as_id(person, link) == signed_in.user.id
+
+
+async def sso_provider_of(user_id: int) -> str | None:
+    """The provider an enterprise person signs in with (they have no password), or None."""
+    person = await EnterpriseUser.get_or_none(user_id=user_id).select_related("group")
+    return person.group.provider_name if person else None
+
+
+async def _end_sessions_of(person: EnterpriseUser, *, reason: str) -> None:
+    await auth.end_all_sessions(user_id=person.user_id, reason=reason)  # type: ignore[attr-defined]
+    await auth.end_acting_sessions(acting_user_ids=[person.user_id], reason=reason)  # type: ignore[attr-defined]
 
 
 async def _group_admin(*, user: User, group_id: int) -> EnterpriseUser:
@@ -167,7 +194,7 @@ async def set_person_active(*, actor: User, enterprise_user_id: int, active: boo
     async with in_transaction():
         await EnterpriseUser.filter(id=person.id).update(active=active)
         if not active:
-            await auth.end_all_sessions(user_id=person.user_id, reason="enterprise_deactivated")  # type: ignore[attr-defined]
+            await _end_sessions_of(person, reason="enterprise_deactivated")
         await audit.record(action="enterprise.user_active_set", actor_id=actor.id, target_user_id=person.user_id, active=active)  # type: ignore[attr-defined]
     person.active = active
     return person
@@ -175,3 +202,37 @@ async def set_person_active(*, actor: User, enterprise_user_id: int, active: boo
 
 async def get_group(*, group_id: int) -> EnterpriseGroup | None:
     return await EnterpriseGroup.get_or_none(id=group_id)
+
+
+async def remove_person(*, actor: User | None, enterprise_user_id: int) -> None:
+    """Take a person out of their group (group admins; operators pass no actor). Their
+    sign-in is disabled (it never had a password, and must not get one) and every session
+    they hold or started ends."""
+    person = await EnterpriseUser.get_or_none(id=enterprise_user_id)
+    if person is None:
+        raise Forbidden("Only an admin of this enterprise group may do this.")
+    if actor is not None:
+        admin = await _group_admin(user=actor, group_id=person.group_id)  # type: ignore[attr-defined]
+        if admin.id == person.id:
+            raise DomainError(ErrorCode.CANNOT_DEACTIVATE_SELF, "You cannot remove yourself.", "enterpriseUserId")
+    async with in_transaction():
+        await _end_sessions_of(person, reason="enterprise_removed")
+        await User.filter(id=person.user_id).update(status=UserStatus.DISABLED)  # type: ignore[attr-defined]
+        await EnterpriseUser.filter(id=person.id).delete()
+        await audit.record(
+            action="enterprise.user_removed", actor_id=actor.id if actor else None, target_user_id=person.user_id,  # type: ignore[attr-defined]
+            group_id=person.group_id,  # type: ignore[attr-defined]
+        )
+
+
+async def remove_account(*, group_id: int, account_id: int, actor_id: int | None = None) -> bool:
+    """Take an account out of a group (operators): every act-as session the group's people
+    hold in it ends. False when it was not a member."""
+    async with in_transaction():
+        removed = await EnterpriseGroupAccount.filter(group_id=group_id, account_id=account_id).delete()
+        if not removed:
+            return False
+        people = await EnterpriseUser.filter(group_id=group_id).values_list("user_id", flat=True)
+        await auth.end_acting_sessions(acting_user_ids=list(people), account_id=account_id, reason="enterprise_account_removed")  # type: ignore[arg-type]
+        await audit.record(action="enterprise.account_removed", actor_id=actor_id, account_id=account_id, group_id=group_id)
+    return True
