@@ -191,16 +191,19 @@ async def test_fields_naming_no_account_are_refused_unless_declared(api: Api) ->
     group = await make_group(ISSUER)
     acting = await _acting_in(api, group, group.gym_a)
     for doc in (
-        "{ mySubscriptions { __typename } }",
-        "{ myFamilies { __typename } }",
         'mutation { createAccount(name: "Side gym") { errors { code } } }',
         'mutation { changePassword(currentPassword: "a", newPassword: "b") { ok } }',
         f'mutation {{ actAsInAccount(accountId: "{group.gym_b}") {{ accessToken }} }}',
     ):
         assert reasons(await acting.raw(doc)) == [OUTSIDE], doc
     assert await Account.filter(name="Side gym").count() == 0
-    # Declared ANY_ACCOUNT: about the caller themself, or public.
+    # Declared ANY_ACCOUNT: about the caller themself (and filtered to the account), or public.
     assert (await acting("{ ssoProvider }")) == {"ssoProvider": None}
+    x, y = await Account.get(id=group.gym_a), await Account.get(id=group.gym_b)
+    sub_x, _ = await make_subscription(x, group.office_admin), await make_subscription(y, group.office_admin)
+    mine = "{ mySubscriptions { subscription { id } } }"
+    assert [s["subscription"]["id"] for s in (await acting(mine))["mySubscriptions"]] == [str(sub_x.id)]
+    assert len((await api.as_(await token_for(group.office_admin))(mine))["mySubscriptions"]) == 2
 
 
 async def test_report_downloads_refuse_another_account(api: Api) -> None:
