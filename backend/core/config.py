@@ -74,6 +74,9 @@ class Settings:
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
     oidc_provider_name: str = "Google"
+    # Fernet key for the client secrets of identity providers stored in the database. Unset:
+    # derived from SECRET_KEY (then rotating SECRET_KEY needs the providers' secrets set again).
+    oidc_secrets_key: str | None = None
 
     @property
     def debug(self) -> bool:
@@ -146,6 +149,7 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         oidc_client_id=g("OIDC_CLIENT_ID") or None,
         oidc_client_secret=g("OIDC_CLIENT_SECRET") or None,
         oidc_provider_name=g("OIDC_PROVIDER_NAME") or Settings.oidc_provider_name,
+        oidc_secrets_key=g("OIDC_SECRETS_KEY") or None,
     )
     settings.check()
     return settings

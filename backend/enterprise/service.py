@@ -4,6 +4,7 @@ group's mapped staff user in a member account. No GraphQL here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -16,7 +17,14 @@ from backend.core import identity
 from backend.core.errors import DomainError, ErrorCode, Forbidden
 from backend.core.permissions import Permission
 from backend.core.security import utcnow
-from backend.enterprise.models import EnterpriseGroup, EnterpriseGroupAccount, EnterpriseLevel, EnterpriseUser
+from backend.enterprise.models import (
+    EnterpriseGroup,
+    EnterpriseGroupAccount,
+    EnterpriseLevel,
+    EnterpriseUser,
+    IdentityProvider,
+)
+from backend.enterprise.providers import ProviderConfig
 
 
 class SignInRefused(Exception):
@@ -30,28 +38,40 @@ class ActableAccount:
     permissions: frozenset[Permission]
 
 
-async def sign_in(*, issuer: str, subject: str, email: str | None, email_verified: bool) -> auth.Tokens:
+def _served_by(provider: ProviderConfig) -> dict[str, Any]:
+    """The people a provider may sign in: its own group's, or (the default provider) those
+    of groups that name its issuer. Never another group's."""
+    if provider.group_id is not None:
+        return {"group_id": provider.group_id}
+    return {"group__issuer": provider.issuer}
+
+
+async def sign_in(
+    *, provider: ProviderConfig, issuer: str, subject: str, email: str | None, email_verified: bool
+) -> auth.Tokens:
     """Portico tokens for the person with this verified ID token. Found by issuer +
-    subject; on first sign-in linked by the email their group admin registered, only when
-    the provider says the email is verified. A refusal changes nothing but the audit log."""
+    subject among the people the provider serves; on first sign-in linked by the email their
+    group admin registered, only when the provider says the email is verified and its domain
+    is one the provider allows. A refusal changes nothing but the audit log."""
+    served = _served_by(provider)
     async with in_transaction():
-        person = await EnterpriseUser.get_or_none(issuer=issuer, subject=subject).select_related("user")
-        linking = person is None and bool(email) and email_verified
+        person = await EnterpriseUser.get_or_none(issuer=issuer, subject=subject, **served).select_related("user")
+        linking = person is None and bool(email) and email_verified and provider.allows_email(email)
         if linking:
             person = await EnterpriseUser.get_or_none(
-                email=(email or "").strip().lower(), subject__isnull=True, group__issuer=issuer
+                email=(email or "").strip().lower(), subject__isnull=True, **served
             ).select_related("user")
         if person is None or not person.active or person.user.status != UserStatus.ACTIVE:
             await audit.record(
                 action="enterprise.sign_in_refused", actor_id=person.user.id if person else None,
-                target_email=email, issuer=issuer, subject=subject,
+                target_email=email, issuer=issuer, subject=subject, provider=provider.key,
             )
             refused = SignInRefused("inactive" if person else "unknown")
         else:
             if linking:
                 await EnterpriseUser.filter(id=person.id).update(issuer=issuer, subject=subject, linked_at=utcnow())
                 await audit.record(action="enterprise.identity_linked", actor_id=person.user.id, issuer=issuer, subject=subject)
-            await audit.record(action="enterprise.sign_in", actor_id=person.user.id, issuer=issuer, subject=subject)
+            await audit.record(action="enterprise.sign_in", actor_id=person.user.id, issuer=issuer, subject=subject, provider=provider.key)
             return await auth.start_session(user=person.user)
     raise refused
 
@@ -127,7 +147,10 @@ async def act_as_still_allowed(signed_in: identity.SignedIn) -> bool:
 async def sso_provider_of(user_id: int) -> str | None:
     """The provider an enterprise person signs in with (they have no password), or None."""
     person = await EnterpriseUser.get_or_none(user_id=user_id).select_related("group")
-    return person.group.provider_name if person else None
+    if person is None:
+        return None
+    names = await IdentityProvider.filter(group_id=person.group_id).order_by("id").values_list("display_name", flat=True)  # type: ignore[attr-defined]
+    return " or ".join(str(n) for n in names) if names else person.group.provider_name
 
 
 async def _end_sessions_of(person: EnterpriseUser, *, reason: str) -> None:
