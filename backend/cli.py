@@ -7,6 +7,8 @@
     portico mail-worker             deliver queued email until stopped
     portico dev-mailbox [--port 1025]   local SMTP server printing each email's links
     portico serve [--host H] [--port P] [--migrate] [--seed]
+    portico enterprise create-group|add-account|remove-account|set-login-as|add-provider|add-person
+                                    set up enterprise groups (backend/enterprise/cli.py)
 """
 
 from __future__ import annotations
@@ -164,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--migrate", action="store_true", help="apply migrations first")
     p.add_argument("--seed", action="store_true", help="load demo data first")
     p.set_defaults(fn=cmd_serve)
+    from backend.enterprise import cli as enterprise_cli
+
+    enterprise_cli.register(sub)
     args = parser.parse_args(argv)
     try:
         get_settings()

@@ -18,6 +18,7 @@ from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core.errors import ApiError
 from backend.core.permissions import AccountScopeGuard
+from backend.enterprise import admin_schema as enterprise_admin
 from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
 from backend.families import office_mutations
@@ -32,7 +33,7 @@ from backend.teams import schema as teams
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
 class Query(
     accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query, learning.Query,
-    activity.Query, enterprise.Query,
+    activity.Query, enterprise.Query, enterprise_admin.Query,
 ):
     pass
 
@@ -41,7 +42,7 @@ class Query(
 class Mutation(
     auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation,
     office_mutations.Mutation, seats.Mutation,
-    teams.Mutation, learning.Mutation, activity.Mutation, enterprise.Mutation,
+    teams.Mutation, learning.Mutation, activity.Mutation, enterprise.Mutation, enterprise_admin.Mutation,
 ):
     pass
 

@@ -42,6 +42,7 @@ async def _same(ids: list[int]) -> dict[int, int]:
 # list of arguments that name no account.
 ACCOUNT_ARGUMENTS: dict[str, Callable[[list[int]], Awaitable[dict[int, int]]]] = {
     "accountId": _same,
+    "accountIds": _same,
     "parentId": _same,
     "subscriptionId": owned_by(Subscription, "account_id"),
     "familyId": owned_by(Family, "account_id"),

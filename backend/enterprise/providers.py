@@ -88,12 +88,18 @@ def default_provider(settings: Settings | None = None) -> ProviderConfig | None:
     )
 
 
-def _config(row: IdentityProvider) -> ProviderConfig:
+def _config(row: IdentityProvider, *, with_secret: bool = True) -> ProviderConfig:
     return ProviderConfig(
         key=row.key, name=row.display_name, issuer=row.issuer, discovery_url=row.discovery_url, client_id=row.client_id,
-        client_secret=decrypt_secret(row.client_secret_encrypted), group_id=row.group_id,  # type: ignore[attr-defined]
+        client_secret=decrypt_secret(row.client_secret_encrypted) if with_secret else "",
+        group_id=row.group_id,  # type: ignore[attr-defined]
         allowed_domains=tuple(row.allowed_domains), tenant_ids=tuple(row.tenant_ids),
     )
+
+
+def public(row: IdentityProvider) -> ProviderConfig:
+    """A provider's settings to show: never its secret."""
+    return _config(row, with_secret=False)
 
 
 async def get(*, key: str | None) -> ProviderConfig | None:
@@ -108,7 +114,7 @@ async def listed() -> list[ProviderConfig]:
     """Every provider, for one sign-in button each: the default first, then by name."""
     rows = await IdentityProvider.all().order_by("display_name", "id")
     default = default_provider()
-    return ([default] if default else []) + [_config(r) for r in rows]
+    return ([default] if default else []) + [public(r) for r in rows]
 
 
 async def for_email(*, email: str) -> ProviderConfig | None:

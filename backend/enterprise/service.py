@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
@@ -21,6 +22,7 @@ from backend.enterprise.models import (
     EnterpriseGroup,
     EnterpriseGroupAccount,
     EnterpriseLevel,
+    EnterpriseSubgroupAccount,
     EnterpriseUser,
     IdentityProvider,
 )
@@ -84,6 +86,15 @@ async def active_person(*, user: User) -> EnterpriseUser:
     return person
 
 
+async def links_of(person: EnterpriseUser) -> QuerySet[EnterpriseGroupAccount]:
+    """The member accounts a person reaches: the group's, or only their subgroup's."""
+    query = EnterpriseGroupAccount.filter(group_id=person.group_id)  # type: ignore[attr-defined]
+    if person.subgroup_id is not None:  # type: ignore[attr-defined]
+        held = await EnterpriseSubgroupAccount.filter(subgroup_id=person.subgroup_id).values_list("account_id", flat=True)  # type: ignore[attr-defined]
+        query = query.filter(account_id__in=list(held))
+    return query
+
+
 def _login_as_id(person: EnterpriseUser, link: EnterpriseGroupAccount) -> int | None:
     return link.admin_login_as_id if person.level == EnterpriseLevel.ADMIN else link.user_login_as_id  # type: ignore[attr-defined]
 
@@ -92,9 +103,9 @@ async def actable_accounts(*, user: User) -> list[ActableAccount]:
     """The group's member accounts, each with the staff user this person acts as there and
     that user's permissions (none when the mapping or its membership is missing)."""
     person = await active_person(user=user)
-    links = await EnterpriseGroupAccount.filter(group_id=person.group_id).select_related(  # type: ignore[attr-defined]
-        "account", "user_login_as", "admin_login_as"
-    ).order_by("account__name", "id")
+    links = await (await links_of(person)).select_related("account", "user_login_as", "admin_login_as").order_by(
+        "account__name", "id"
+    )
     memberships = {
         (m.user_id, m.account_id): m  # type: ignore[attr-defined]
         for m in await Membership.filter(account_id__in=[link.account_id for link in links], status=MembershipStatus.ACTIVE)  # type: ignore[attr-defined]
@@ -114,7 +125,7 @@ async def act_as_in_account(*, user: User, account_id: int) -> auth.Tokens:
     """Tokens for the staff user this person is mapped to in the account. FORBIDDEN for
     an account outside the group, an inactive person, or a missing mapping."""
     person = await active_person(user=user)
-    link = await EnterpriseGroupAccount.get_or_none(group_id=person.group_id, account_id=account_id)  # type: ignore[attr-defined]
+    link = await (await links_of(person)).get_or_none(account_id=account_id)
     if link is None:
         raise Forbidden("This account is not in your enterprise group.")
     staff_id = _login_as_id(person, link)
@@ -140,7 +151,7 @@ async def act_as_still_allowed(signed_in: identity.SignedIn) -> bool:
     )
     if person is None:
         return False
-    link = await EnterpriseGroupAccount.get_or_none(group_id=person.group_id, account_id=signed_in.account_scope)  # type: ignore[attr-defined]
+    link = await (await links_of(person)).get_or_none(account_id=signed_in.account_scope)
     return link is not None and _login_as_id(person, link) == signed_in.user.id
 
 
@@ -153,34 +164,14 @@ async def sso_provider_of(user_id: int) -> str | None:
     return " or ".join(str(n) for n in names) if names else person.group.provider_name
 
 
-async def _end_sessions_of(person: EnterpriseUser, *, reason: str) -> None:
+async def end_sessions_of(person: EnterpriseUser, *, reason: str) -> None:
     await auth.end_all_sessions(user_id=person.user_id, reason=reason)  # type: ignore[attr-defined]
     await auth.end_acting_sessions(acting_user_ids=[person.user_id], reason=reason)  # type: ignore[attr-defined]
 
 
-async def _group_admin(*, user: User, group_id: int) -> EnterpriseUser:
-    person = await active_person(user=user)
-    if person.group_id != group_id or person.level != EnterpriseLevel.ADMIN:  # type: ignore[attr-defined]
-        raise Forbidden("Only an admin of this enterprise group may do this.")
-    return person
-
-
-async def create_person(
-    *, actor: User, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel
-) -> EnterpriseUser:
-    """Register a person of the group by email (group admins only). They sign in with the
-    group's provider; their Portico sign-in has no password."""
-    await _group_admin(user=actor, group_id=group_id)
-    async with in_transaction():
-        person = await register_person(
-            group_id=group_id, email=email, first_name=first_name, last_name=last_name, level=level
-        )
-        await audit.record(action="enterprise.user_created", actor_id=actor.id, target_user_id=person.user.id, level=level.value)
-        return person
-
-
 async def register_person(
-    *, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel, active: bool = True
+    *, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel, active: bool = True,
+    subgroup_id: int | None = None,
 ) -> EnterpriseUser:
     """Add a person to a group (operators, demo data; group admins via `create_person`).
     Caller owns the transaction."""
@@ -192,7 +183,7 @@ async def register_person(
     user = await accounts.create_user(email=email, password=None, first_name=first_name, last_name=last_name)
     return await EnterpriseUser.create(
         group_id=group_id, user=user, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
-        level=level, active=active,
+        level=level, active=active, subgroup_id=subgroup_id,
     )
 
 
@@ -205,47 +196,8 @@ async def add_account(
     )
 
 
-async def set_person_active(*, actor: User, enterprise_user_id: int, active: bool) -> EnterpriseUser:
-    """Switch a person of the group on or off (group admins only); switching off ends
-    their sessions."""
-    person = await EnterpriseUser.get_or_none(id=enterprise_user_id)
-    if person is None:
-        raise Forbidden("Only an admin of this enterprise group may do this.")
-    admin = await _group_admin(user=actor, group_id=person.group_id)  # type: ignore[attr-defined]
-    if admin.id == person.id and not active:
-        raise DomainError(ErrorCode.CANNOT_DEACTIVATE_SELF, "You cannot deactivate yourself.", "enterpriseUserId")
-    async with in_transaction():
-        await EnterpriseUser.filter(id=person.id).update(active=active)
-        if not active:
-            await _end_sessions_of(person, reason="enterprise_deactivated")
-        await audit.record(action="enterprise.user_active_set", actor_id=actor.id, target_user_id=person.user_id, active=active)  # type: ignore[attr-defined]
-    person.active = active
-    return person
-
-
 async def get_group(*, group_id: int) -> EnterpriseGroup | None:
     return await EnterpriseGroup.get_or_none(id=group_id)
-
-
-async def remove_person(*, actor: User | None, enterprise_user_id: int) -> None:
-    """Take a person out of their group (group admins; operators pass no actor). Their
-    sign-in is disabled (it never had a password, and must not get one) and every session
-    they hold or started ends."""
-    person = await EnterpriseUser.get_or_none(id=enterprise_user_id)
-    if person is None:
-        raise Forbidden("Only an admin of this enterprise group may do this.")
-    if actor is not None:
-        admin = await _group_admin(user=actor, group_id=person.group_id)  # type: ignore[attr-defined]
-        if admin.id == person.id:
-            raise DomainError(ErrorCode.CANNOT_DEACTIVATE_SELF, "You cannot remove yourself.", "enterpriseUserId")
-    async with in_transaction():
-        await _end_sessions_of(person, reason="enterprise_removed")
-        await User.filter(id=person.user_id).update(status=UserStatus.DISABLED)  # type: ignore[attr-defined]
-        await EnterpriseUser.filter(id=person.id).delete()
-        await audit.record(
-            action="enterprise.user_removed", actor_id=actor.id if actor else None, target_user_id=person.user_id,  # type: ignore[attr-defined]
-            group_id=person.group_id,  # type: ignore[attr-defined]
-        )
 
 
 async def remove_account(*, group_id: int, account_id: int, actor_id: int | None = None) -> bool:

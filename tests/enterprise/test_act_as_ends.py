@@ -5,7 +5,7 @@ longer mapped to that staff user; the enterprise session moves between accounts 
 from __future__ import annotations
 
 from backend.auth.models import Session
-from backend.enterprise import service
+from backend.enterprise import admin, service
 from backend.enterprise.models import EnterpriseGroupAccount, EnterpriseUser
 from tests.conftest import Api
 from tests.enterprise.conftest import Group, make_group
@@ -57,7 +57,8 @@ async def test_removing_the_person_ends_their_sessions_and_leaves_no_password_pa
     tokens = await act(api, "carl@corp.example.com", group.gym_a)
     carl = await EnterpriseUser.get(email="carl@corp.example.com")
     ada = await EnterpriseUser.get(email="ada@corp.example.com").select_related("user")
-    await service.remove_person(actor=ada.user, enterprise_user_id=carl.id)
+    manager = await admin.group_admin(user=ada.user, group_id=group.group.id)
+    await admin.remove_person(manager, enterprise_user_id=carl.id)
     await assert_ended(api, tokens)
     assert not await EnterpriseUser.exists(id=carl.id)
     login = 'mutation { login(email: "carl@corp.example.com", password: "anything-at-all-123") { errors { code } } }'

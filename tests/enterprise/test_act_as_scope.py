@@ -39,7 +39,7 @@ OUTSIDE = "OUTSIDE_ACT_AS_ACCOUNT"
 # ID arguments that name no account-bound object (people exist across accounts; the
 # content catalogue is global; sub-account ids are checked against `accountId` by the
 # service; enterprise groups and people are checked by the enterprise service).
-NOT_ACCOUNT_BOUND = {"userId", "userIds", "contentId", "contentIds", "subAccountIds", "groupId", "enterpriseUserId"}
+NOT_ACCOUNT_BOUND = {"userId", "userIds", "contentId", "contentIds", "subAccountIds", "groupId", "enterpriseUserId", "subgroupId"}
 ME = "{ me { user { email } memberships { account { id name } } } }"
 install()  # the registries the app fills at start-up
 
@@ -136,7 +136,7 @@ async def objects_in(account: Account, admin: User, primary_email: str) -> dict[
         token_hash=f"{account.id:064d}", expires_at=utcnow() + timedelta(days=3),
     )
     return {
-        "accountId": account.id, "parentId": account.id, "subscriptionId": sub.id, "familyId": family.id,
+        "accountId": account.id, "accountIds": account.id, "parentId": account.id, "subscriptionId": sub.id, "familyId": family.id,
         "secondaryId": secondary.id, "studentId": student.id, "paymentMethodId": method.id, "invitationId": invitation.id,
         "teamId": team.id, "teamIds": team.id, "moduleId": module.id, "assignmentId": 0,
     }
