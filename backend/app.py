@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
+from backend import wiring
 from backend.core import db
 from backend.core.config import get_settings
 from backend.core.context import Context
@@ -62,6 +63,7 @@ def create_app(*, manage_db: bool = True) -> Starlette:
     """The ASGI app. Tests pass `manage_db=False` and own the database themselves."""
     settings = get_settings()
     configure_logging(settings)
+    wiring.install()
     graphql = PorticoGraphQL(schema, graphql_ide="graphiql" if settings.debug else None, allow_queries_via_get=False)
     return Starlette(
         debug=False,

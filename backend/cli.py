@@ -9,6 +9,8 @@
     portico serve [--host H] [--port P] [--workers N] [--migrate] [--seed]
     portico export-account ACCOUNT_ID [--out FILE]     all of an account's data as JSON (audited)
     portico erase-person EMAIL --yes                   erase a person's personal data (audited)
+    portico enterprise create-group|add-account|remove-account|set-login-as|add-provider|add-person
+                                    set up enterprise groups (backend/enterprise/cli.py)
 """
 
 from __future__ import annotations
@@ -189,6 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="worker processes (graceful drain on SIGTERM)")
     p.set_defaults(fn=cmd_serve)
     ops_commands.add_data_commands(sub)
+    from backend.enterprise import cli as enterprise_cli
+
+    enterprise_cli.register(sub)
     return parser
 
 

@@ -16,7 +16,9 @@ from backend.core.graphql_policy import HideSuggestions, IntrospectionPolicy, Po
 from backend.core.inputlimits import InputLimits
 from backend.core.limits import QueryLimitsExtension
 from backend.core.observability.tracing import observers
+from backend.core.permissions import AccountScopeGuard
 from backend.core.persisted import PersistedQueries
+from backend.enterprise import admin_schema as enterprise_admin
 from backend.enterprise import schema as enterprise
 from backend.families import mutations as family_mutations
 from backend.families import office_mutations
@@ -31,7 +33,7 @@ from backend.teams import schema as teams
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
 class Query(
     accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query, learning.Query,
-    activity.Query, enterprise.Query,
+    activity.Query, enterprise.Query, enterprise_admin.Query,
 ):
     pass
 
@@ -40,7 +42,7 @@ class Query(
 class Mutation(
     auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation,
     office_mutations.Mutation, seats.Mutation,
-    teams.Mutation, learning.Mutation, activity.Mutation, enterprise.Mutation,
+    teams.Mutation, learning.Mutation, activity.Mutation, enterprise.Mutation, enterprise_admin.Mutation,
 ):
     pass
 
@@ -61,6 +63,8 @@ schema = PorticoSchema(
         HideSuggestions,
         InputLimits,
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
+        # Every field: an act-as session reaches its own account only (backend/core/scope.py).
+        AccountScopeGuard,
         QueryLimitsExtension,
         partial(MaxTokensLimiter, max_token_count=4000),
         # Parsed and validated documents are reused across requests (keyed by query text and

@@ -17,6 +17,7 @@ from frontend.pages import (  # noqa: F401
     sign_in,
     sign_out,
 )
+from frontend.pages.enterprise import admin as enterprise_admin  # noqa: F401
 from frontend.pages.enterprise import page as enterprise  # noqa: F401
 from frontend.pages.my_account import page as my_account  # noqa: F401
 from frontend.pages.office import page as office_families  # noqa: F401

@@ -18,3 +18,4 @@ OFFICE_FAMILIES = "/office/families"  # Office Portal: account staff (families.m
 # Enterprise sign-in: the API's /sso/callback sends the browser to ENTERPRISE_SIGNED_IN (tokens in the fragment).
 ENTERPRISE_SIGNED_IN = "/enterprise/signed-in"
 ENTERPRISE = "/enterprise"  # my enterprise group's member accounts; act as the mapped staff user in one
+ENTERPRISE_ADMIN = "/enterprise/admin"  # group admins: people, subgroups, login-as users, providers (read-only)

@@ -21,6 +21,7 @@ from frontend.api import seats as seats_api
 from frontend.api.client import forward_browser
 
 T = TypeVar("T")
+GROUP_CHOICE = "group"  # the account switcher's "back to the enterprise group" entry
 MANAGE_USERS = "USERS_MANAGE"
 MANAGE_FAMILIES = "FAMILIES_MANAGE"
 MODULE_LABELS = {
@@ -104,6 +105,14 @@ class SessionState(rx.State):
 
     _access_token: str = ""
     _refresh_token: str = ""
+    # The enterprise person's own session, kept while they act in an account, so moving to
+    # another account of the group needs no new sign-in at the provider.
+    _enterprise_access_token: str = ""
+    _enterprise_refresh_token: str = ""
+    acting_account_id: str = ""  # the one account an act-as session is limited to
+    enterprise_group_id: str = ""
+    enterprise_group_name: str = ""
+    is_enterprise_admin: bool = False
     user_id: str = ""
     full_name: str = ""
     email: str = ""
@@ -149,7 +158,15 @@ class SessionState(rx.State):
 
     @rx.var
     def is_enterprise_user(self) -> bool:
-        return len(self.enterprise_accounts) > 0
+        return self.enterprise_group_id != ""
+
+    @rx.var
+    def switcher_value(self) -> str:
+        return self.acting_account_id or GROUP_CHOICE
+
+    @rx.var
+    def acting_account_name(self) -> str:
+        return next((a.name for a in self.enterprise_accounts if a.account_id == self.acting_account_id), "")
 
     @rx.var
     def active_account_name(self) -> str:
@@ -180,7 +197,13 @@ class SessionState(rx.State):
         self.user_id = self.full_name = self.email = self.active_account_id = ""
         self.memberships, self.families = [], []
         self.seat_admin_subscriptions = []
+        self._forget_enterprise()
+
+    def _forget_enterprise(self) -> None:
+        self._enterprise_access_token = self._enterprise_refresh_token = ""
         self.enterprise_accounts = []
+        self.acting_account_id = self.enterprise_group_id = self.enterprise_group_name = ""
+        self.is_enterprise_admin = False
 
     async def _authed(self, call: Callable[..., Awaitable[T]], **kwargs: Any) -> T:
         """Call the API with my access token, refreshing it once when it has expired."""
@@ -190,12 +213,44 @@ class SessionState(rx.State):
         except ApiError as exc:
             if exc.code != "UNAUTHENTICATED" or not self._refresh_token:
                 raise
+        shared = self._refresh_token == self._enterprise_refresh_token  # the enterprise session itself
         try:
             self._start_session(await auth_api.refresh(refresh_token=self._refresh_token))
+            if shared:  # a refresh token is single-use: keep both pairs on the new one
+                self._enterprise_access_token, self._enterprise_refresh_token = self._access_token, self._refresh_token
         except (ApiError, PayloadError) as exc:
             self._end_session()
             raise ApiError("UNAUTHENTICATED", "Your session has ended. Please sign in again.") from exc
         return await call(token=self._access_token, **kwargs)
+
+    async def _authed_enterprise(self, call: Callable[..., Awaitable[T]], **kwargs: Any) -> T:
+        """Call the API as the enterprise person (their own session, kept while acting)."""
+        try:
+            return await call(token=self._enterprise_access_token, **kwargs)
+        except ApiError as exc:
+            if exc.code != "UNAUTHENTICATED" or not self._enterprise_refresh_token:
+                raise
+        tokens = await auth_api.refresh(refresh_token=self._enterprise_refresh_token)
+        self._enterprise_access_token, self._enterprise_refresh_token = tokens["accessToken"], tokens["refreshToken"]
+        if self._access_token and not self.acting_account_id:
+            self._access_token, self._refresh_token = self._enterprise_access_token, self._enterprise_refresh_token
+        return await call(token=self._enterprise_access_token, **kwargs)
+
+    async def _load_enterprise(self) -> None:
+        """My group, my level and its accounts, only for enterprise people (no call otherwise)."""
+        try:
+            groups = await self._authed_enterprise(enterprise_api.my_groups)
+            accounts = await self._authed_enterprise(enterprise_api.my_accounts) if groups else []
+        except (ApiError, PayloadError):
+            groups, accounts = [], []  # the enterprise session ended: plain session from here
+        if not groups:
+            acting = self.acting_account_id
+            self._forget_enterprise()
+            self.acting_account_id = acting
+            return
+        self.enterprise_group_id, self.enterprise_group_name = groups[0]["id"], groups[0]["name"]
+        self.is_enterprise_admin = bool(groups[0]["isAdmin"])
+        self.enterprise_accounts = [EnterpriseAccountView.of(a) for a in accounts]
 
     async def _load_me(self) -> None:
         me = await self._authed(auth_api.me)
@@ -203,6 +258,9 @@ class SessionState(rx.State):
             self._end_session()
             return
         self.user_id, self.full_name, self.email = me["user"]["id"], me["user"]["fullName"], me["user"]["email"]
+        self.acting_account_id = me.get("actAsAccountId") or ""
+        if me.get("isEnterpriseUser"):
+            self._enterprise_access_token, self._enterprise_refresh_token = self._access_token, self._refresh_token
         self.memberships = [MembershipView.of(m) for m in me["memberships"]]
         self.families = [FamilyChoiceView.of(f) for f in await self._authed(families_api.my_families)]
         ids = [m.account_id for m in self.manageable_accounts] or [m.account_id for m in self.memberships]
@@ -212,12 +270,8 @@ class SessionState(rx.State):
         self.seat_admin_subscriptions = [
             SeatSubscriptionView(id=s["subscription"]["id"], name=s["subscription"]["name"]) for s in subscriptions if s["isAdmin"]
         ]
-        try:
-            self.enterprise_accounts = [EnterpriseAccountView.of(a) for a in await self._authed(enterprise_api.my_accounts)]
-        except ApiError as exc:
-            if exc.code != "FORBIDDEN":  # FORBIDDEN: not an enterprise user, so no Enterprise page
-                raise
-            self.enterprise_accounts = []
+        if self._enterprise_access_token:
+            await self._load_enterprise()
 
     def _to_sign_in(self) -> rx.event.EventSpec:
         return rx.redirect(f"{routes.SIGN_IN}?next={self.router.url.path or routes.HOME}")
@@ -238,6 +292,34 @@ class SessionState(rx.State):
             return rx.toast.error(exc.message)
         if not self.signed_in:
             return self._to_sign_in()
+
+    @rx.event
+    async def switch_enterprise_account(self, account_id: str):
+        """The account switcher of enterprise people: act in another account of the group with
+        the kept enterprise session (no new sign-in), or ("") go back to the group's list."""
+        account_id = "" if account_id == GROUP_CHOICE else account_id
+        if not self._enterprise_access_token or account_id == self.acting_account_id:
+            return
+        if self.acting_account_id:
+            try:
+                await auth_api.logout(token=self._access_token)  # the act-as session being left
+            except ApiError:
+                pass
+        try:
+            if account_id:
+                self._start_session(await self._authed_enterprise(enterprise_api.act_as, account_id=account_id))
+            else:
+                self._access_token, self._refresh_token = self._enterprise_access_token, self._enterprise_refresh_token
+            self.active_account_id = account_id
+            await self._load_me()
+        except (ApiError, PayloadError) as exc:
+            yield rx.toast.error(exc.message)
+            return
+        if not account_id:
+            yield rx.redirect(routes.ENTERPRISE)
+            return
+        yield rx.toast.success(f"You now act as {self.display_name} in {self.acting_account_name}.")
+        yield rx.redirect(routes.HOME)
 
     @rx.event
     def set_active_account(self, account_id: str):

@@ -11,9 +11,10 @@ from tortoise.transactions import in_transaction
 from backend.accounts import service
 from backend.accounts.types import AccountType, MembershipType, UserType
 from backend.audit import service as audit
+from backend.core import identity
 from backend.core.errors import DomainError, Forbidden, MutationError
 from backend.core.graphql import Info, gid, require_user, to_id
-from backend.core.permissions import Permission, needs
+from backend.core.permissions import ANY_ACCOUNT, Permission, needs
 
 if TYPE_CHECKING:
     from backend.families.types import FamilyType
@@ -33,9 +34,21 @@ class Viewer:
 
         user = await require_user(info)
         family_id = await switcher.active_family_id(user=user)
-        if family_id is None:
+        if family_id is None or await info.context.account_scope() is not None:
             return None
         return FamilyType.of(await access.family_access(user=user, family_id=family_id))
+
+    @strawberry.field(
+        description="True when I am a person of an enterprise group (I sign in with its provider and may act in its "
+        "accounts: see `myEnterpriseAccounts`). Lets a client skip enterprise queries for everyone else."
+    )
+    async def is_enterprise_user(self, info: Info) -> bool:
+        return await identity.sso_provider_of(int(self.user.id)) is not None
+
+    @strawberry.field(description="The account an act-as session is limited to; null for an ordinary sign-in.")
+    async def act_as_account_id(self, info: Info) -> strawberry.ID | None:
+        scope = await info.context.account_scope()
+        return gid(scope) if scope is not None else None
 
 
 @strawberry.type(description="One change to access, for the audit log.")
@@ -56,12 +69,19 @@ class CreateAccountPayload:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="The signed-in person, or null when not signed in.")
+    @strawberry.field(
+        description="The signed-in person, or null when not signed in. An act-as session sees only the membership "
+        "of its account.",
+        metadata=ANY_ACCOUNT,
+    )
     async def me(self, info: Info) -> Viewer | None:
         user = await info.context.user()
         if user is None:
             return None
         memberships = await service.memberships_of(user_id=user.id)
+        scope = await info.context.account_scope()
+        if scope is not None:
+            memberships = [m for m in memberships if m.account_id == scope]  # type: ignore[attr-defined]
         return Viewer(user=UserType.of(user), memberships=[MembershipType.of(m) for m in memberships])
 
     @strawberry.field(

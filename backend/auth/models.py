@@ -18,6 +18,16 @@ class Session(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     revoked_at = fields.DatetimeField(null=True)
     revoked_reason = fields.CharField(max_length=64, null=True)
+    # An act-as session: the one account it may touch, and the person who started it (its
+    # `user` is the staff user acted as). Both null for an ordinary sign-in.
+    account_scope: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Account", related_name="act_as_sessions", null=True, on_delete=fields.CASCADE
+    )
+    account_scope_id: int | None
+    acting_user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="acting_sessions", null=True, on_delete=fields.CASCADE
+    )
+    acting_user_id: int | None
 
     class Meta:
         table = "sessions"

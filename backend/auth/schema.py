@@ -10,6 +10,7 @@ from backend.accounts.types import UserType
 from backend.auth import service
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, OkPayload, ok_or, require_user
+from backend.core.permissions import ANY_ACCOUNT
 
 
 @strawberry.type(description="A signed-in session's credentials.")
@@ -32,7 +33,7 @@ class AuthPayload:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Sign in with email and password. Rate limited per address and per email.")
+    @strawberry.mutation(description="Sign in with email and password. Rate limited per address and per email.", metadata=ANY_ACCOUNT)
     async def login(
         self,
         info: Info,
@@ -44,7 +45,7 @@ class Mutation:
         except DomainError as e:
             return AuthPayload(errors=[MutationError.of(e)])
 
-    @strawberry.mutation(description="Trade a refresh token for new tokens. Reusing a spent token ends the session.")
+    @strawberry.mutation(description="Trade a refresh token for new tokens. Reusing a spent token ends the session.", metadata=ANY_ACCOUNT)
     async def refresh_token(
         self, info: Info, refresh_token: Annotated[str, strawberry.argument(description="The latest refresh token.")]
     ) -> AuthPayload:
@@ -53,7 +54,7 @@ class Mutation:
         except DomainError as e:
             return AuthPayload(errors=[MutationError.of(e)])
 
-    @strawberry.mutation(description="End this session; its tokens stop working on the next request.")
+    @strawberry.mutation(description="End this session; its tokens stop working on the next request.", metadata=ANY_ACCOUNT)
     async def logout(self, info: Info) -> OkPayload:
         await require_user(info)
         await service.logout(session_id=info.context.session_id)
@@ -73,7 +74,7 @@ class Mutation:
             return ok_or(e)
         return ok_or()
 
-    @strawberry.mutation(description="Email a 15-minute reset link. Answers the same whether or not the email is known.")
+    @strawberry.mutation(description="Email a 15-minute reset link. Answers the same whether or not the email is known.", metadata=ANY_ACCOUNT)
     async def request_password_reset(
         self, info: Info, email: Annotated[str, strawberry.argument(description="The email to send the link to.")]
     ) -> OkPayload:
@@ -83,7 +84,7 @@ class Mutation:
             return ok_or(e)
         return ok_or()
 
-    @strawberry.mutation(description="Set a new password with a reset link's token; ends every session of that person.")
+    @strawberry.mutation(description="Set a new password with a reset link's token; ends every session of that person.", metadata=ANY_ACCOUNT)
     async def reset_password(
         self,
         info: Info,

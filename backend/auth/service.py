@@ -12,12 +12,13 @@ from backend.accounts import service as accounts
 from backend.accounts.models import User, UserStatus
 from backend.audit import service as audit
 from backend.auth.models import PasswordResetToken, RefreshToken, Session
-from backend.core import ratelimit
+from backend.core import identity, ratelimit
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode
 from backend.core.mail import service as mail
 from backend.core.passwords import validate_password
 from backend.core.security import (
+    AccessClaims,
     create_access_token,
     hash_password,
     new_token,
@@ -41,8 +42,15 @@ async def _issue(*, user: User, session: Session) -> Tokens:
     await RefreshToken.create(
         session=session, token_hash=token_hash(refresh), expires_at=utcnow() + timedelta(days=s.refresh_token_days)
     )
-    access = create_access_token(user_id=user.id, session_id=session.id)
+    access = create_access_token(user_id=user.id, session_id=session.id, account_scope=session.account_scope_id)
     return Tokens(access_token=access, refresh_token=refresh, expires_in=s.access_token_minutes * 60, user=user)
+
+
+async def _refuse_sso_only(user: User, field: str | None = None) -> None:
+    """SSO_REQUIRED for a person who signs in through their group's provider (no password)."""
+    provider = await identity.sso_provider_of(user.id)
+    if provider is not None:
+        raise DomainError(ErrorCode.SSO_REQUIRED, f"Sign in with {provider}: this sign-in has no password.", field)
 
 
 async def login(*, email: str, password: str, ip: str) -> Tokens:
@@ -52,6 +60,8 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
     await ratelimit.hit(s.rate_limit_login, "login-ip", ip)
     await ratelimit.hit(s.rate_limit_login, "login-client-email", ip, email.strip())
     user = await accounts.get_by_email(email=email)
+    if user is not None and user.status == UserStatus.ACTIVE:
+        await _refuse_sso_only(user, "email")
     if not verify_password(password, user.password_hash if user else None) or user is None:
         raise DomainError(ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong.")
     if user.status != UserStatus.ACTIVE:
@@ -61,10 +71,29 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
         return await _issue(user=user, session=session)
 
 
-async def start_session(*, user: User) -> Tokens:
-    """Sign a person in without a password (right after accepting an invitation)."""
-    session = await Session.create(id=uuid.uuid4(), user=user)
+async def start_session(*, user: User, account_scope: int | None = None, acting_user_id: int | None = None) -> Tokens:
+    """Sign a person in without a password (after accepting an invitation, after SSO). With
+    `account_scope`: an act-as session for that one account, started by `acting_user_id`."""
+    session = await Session.create(id=uuid.uuid4(), user=user, account_scope_id=account_scope, acting_user_id=acting_user_id)
     return await _issue(user=user, session=session)
+
+
+def _signed_in(session: Session) -> identity.SignedIn:
+    return identity.SignedIn(
+        user=session.user, session_id=session.id, account_scope=session.account_scope_id,
+        acting_user_id=session.acting_user_id,
+    )
+
+
+async def load_session(claims: AccessClaims) -> identity.SignedIn | None:
+    """The live session an access token names (registered in core at start-up). The token's
+    account scope must be the session record's: neither can widen the other."""
+    session = await Session.get_or_none(
+        id=claims.session_id, user_id=claims.user_id, revoked_at__isnull=True, user__status=UserStatus.ACTIVE
+    ).select_related("user")
+    if session is None or session.account_scope_id != claims.account_scope:
+        return None
+    return _signed_in(session)
 
 
 async def refresh(*, refresh_token: str) -> Tokens:
@@ -80,6 +109,9 @@ async def refresh(*, refresh_token: str) -> Tokens:
     user = row.session.user
     if user.status != UserStatus.ACTIVE:
         raise DomainError(ErrorCode.ACCOUNT_DISABLED, "This sign-in has been disabled.")
+    if not await identity.session_allowed(_signed_in(row.session)):
+        await _revoke_sessions(Session.filter(id=row.session_id), reason="act_as_withdrawn")
+        raise DomainError(ErrorCode.TOKEN_INVALID, "Sign in again.")
     async with in_transaction():
         if await RefreshToken.filter(id=row.id, used_at__isnull=True).update(used_at=utcnow()):
             return await _issue(user=user, session=row.session)
@@ -96,6 +128,14 @@ async def logout(*, session_id: uuid.UUID) -> None:
     await _revoke_sessions(Session.filter(id=session_id), reason="logout")
 
 
+async def end_acting_sessions(*, acting_user_ids: list[int], reason: str, account_id: int | None = None) -> int:
+    """End the act-as sessions these people started (in one account, or in all)."""
+    query = Session.filter(acting_user_id__in=acting_user_ids)
+    if account_id is not None:
+        query = query.filter(account_scope_id=account_id)
+    return await _revoke_sessions(query, reason=reason)
+
+
 async def end_all_sessions(*, user_id: int, reason: str, keep: uuid.UUID | None = None) -> int:
     query = Session.filter(user_id=user_id)
     if keep is not None:
@@ -104,6 +144,7 @@ async def end_all_sessions(*, user_id: int, reason: str, keep: uuid.UUID | None 
 
 
 async def change_password(*, user: User, current: str, new: str, session_id: uuid.UUID | None) -> None:
+    await _refuse_sso_only(user, "currentPassword")
     if not verify_password(current, user.password_hash):
         raise DomainError(ErrorCode.WRONG_PASSWORD, "Your current password is not right.", "currentPassword")
     validate_password(new, field="newPassword", email=user.email, names=(user.first_name, user.last_name))
@@ -121,7 +162,9 @@ async def change_password(*, user: User, current: str, new: str, session_id: uui
 
 
 async def send_reset_link(*, user: User, actor_id: int | None) -> None:
-    """Queue a single-use reset link (15 minutes by default). Caller owns the transaction."""
+    """Queue a single-use reset link (15 minutes by default). Caller owns the transaction.
+    SSO_REQUIRED for a person who has no password to reset."""
+    await _refuse_sso_only(user)
     s = get_settings()
     token = new_token()
     await PasswordResetToken.create(
@@ -146,8 +189,17 @@ async def request_password_reset(*, email: str, ip: str) -> None:
     user = await accounts.get_by_email(email=email)
     if user is None or user.status != UserStatus.ACTIVE:
         return
+    provider = await identity.sso_provider_of(user.id)
     async with in_transaction():
-        await send_reset_link(user=user, actor_id=None)
+        if provider is None:
+            await send_reset_link(user=user, actor_id=None)
+            return
+        # Same answer to the caller; the person learns by email how they sign in.
+        await audit.record(action="password.reset_refused_sso", actor_id=None, target_user_id=user.id)
+        await mail.enqueue(
+            template="sso_sign_in", to_email=user.email, to_name=user.full_name,
+            first_name=user.first_name or "there", provider=provider, link=mail.link("/sign-in"),
+        )
 
 
 async def reset_password(*, token: str, password: str) -> User:
@@ -159,6 +211,7 @@ async def reset_password(*, token: str, password: str) -> User:
             raise DomainError(ErrorCode.TOKEN_USED, "This reset link was already used.", "token")
         if row.expires_at < utcnow():
             raise DomainError(ErrorCode.TOKEN_EXPIRED, "This reset link has expired. Ask for a new one.", "token")
+        await _refuse_sso_only(row.user, "token")
         validate_password(password, email=row.user.email, names=(row.user.first_name, row.user.last_name))
         if not await PasswordResetToken.filter(id=row.id, used_at__isnull=True).update(used_at=utcnow()):
             raise DomainError(ErrorCode.TOKEN_USED, "This reset link was already used.", "token")

@@ -106,6 +106,9 @@ class Settings:
     otel_service_name: str = "portico"
     drain_seconds: float = 0.0
     prometheus_multiproc_dir: str | None = None
+    # Fernet key for the client secrets of identity providers stored in the database. Unset:
+    # derived from SECRET_KEY (then rotating SECRET_KEY needs the providers' secrets set again).
+    oidc_secrets_key: str | None = None
 
     @property
     def debug(self) -> bool:
@@ -197,6 +200,7 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         otel_service_name=g("OTEL_SERVICE_NAME") or "portico",
         drain_seconds=float(g("SHUTDOWN_DRAIN_SECONDS") or 0),
         prometheus_multiproc_dir=g("PROMETHEUS_MULTIPROC_DIR") or None,
+        oidc_secrets_key=g("OIDC_SECRETS_KEY") or None,
     )
     settings.check()
     return settings

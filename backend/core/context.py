@@ -8,8 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
-from backend.accounts.models import User, UserStatus
-from backend.auth.models import Session
+from backend.core import identity
 from backend.core.clientaddr import client_address
 from backend.core.security import InvalidToken, decode_access_token
 
@@ -26,21 +25,37 @@ class Context:
     request: Request | None
     response: Any = None
     loaders: dict[str, DataLoader] = field(default_factory=dict)
-    _user: Any = _UNSET
-    session_id: Any = None
+    _signed_in: Any = _UNSET
+    # The accounts each field's arguments name, resolved once per (argument, id) per request.
+    account_cache: dict[tuple[str, int], int | None] = field(default_factory=dict)
 
     @property
     def ip(self) -> str:
         return client_ip(self.request)
 
-    async def user(self) -> User | None:
-        """The signed-in person, or None. A revoked session or disabled person is None on
-        the very next request, whatever the access token's expiry says."""
-        if self._user is _UNSET:
-            self._user = await self._resolve_user()
-        return self._user  # type: ignore[return-value]
+    async def signed_in(self) -> identity.SignedIn | None:
+        """The live session, or None. A revoked session, a disabled person or an act-as
+        session whose enterprise person lost the right is None on the very next request,
+        whatever the access token's expiry says."""
+        if self._signed_in is _UNSET:
+            self._signed_in = await self._resolve()
+        return self._signed_in  # type: ignore[no-any-return]
 
-    async def _resolve_user(self) -> User | None:
+    async def user(self) -> Any:
+        """The signed-in person (the accounts domain's User), or None."""
+        signed_in = await self.signed_in()
+        return signed_in.user if signed_in else None
+
+    @property
+    def session_id(self) -> Any:
+        return self._signed_in.session_id if isinstance(self._signed_in, identity.SignedIn) else None
+
+    async def account_scope(self) -> int | None:
+        """The one account an act-as session may touch; None for an ordinary session."""
+        signed_in = await self.signed_in()
+        return signed_in.account_scope if signed_in else None
+
+    async def _resolve(self) -> identity.SignedIn | None:
         header = self.request.headers.get("authorization", "") if self.request else ""
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token:
@@ -49,13 +64,7 @@ class Context:
             claims = decode_access_token(token)
         except InvalidToken:
             return None
-        session = await Session.get_or_none(
-            id=claims.session_id, user_id=claims.user_id, revoked_at__isnull=True, user__status=UserStatus.ACTIVE
-        ).select_related("user")
-        if session is None:
-            return None
-        self.session_id = session.id
-        return session.user
+        return await identity.load_session(claims)
 
     def loader(self, name: str, load_fn: Any) -> DataLoader:
         """A DataLoader per request, created on first use."""

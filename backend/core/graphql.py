@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import strawberry
 from strawberry.types import Info as _Info
 
-from backend.accounts.models import User
 from backend.core.context import Context
 from backend.core.errors import DomainError, MutationError, NotFound, Unauthenticated
+
+if TYPE_CHECKING:  # for the type only: core never imports a domain at run time
+    from backend.accounts.models import User
 
 Info: TypeAlias = _Info[Context, None]
 
 
-async def require_user(info: Info) -> User:
+async def require_user(info: Info) -> "User":
     """The signed-in person, or a top-level UNAUTHENTICATED error."""
     user = await info.context.user()
     if user is None:

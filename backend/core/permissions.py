@@ -1,8 +1,9 @@
-"""Permissions as data, and the small permission classes fields declare.
+"""Permissions as data, the small permission classes fields declare, and act-as containment.
 
 A field says which permission it needs (`HasAccountPermission(Permission.USERS_MANAGE)`),
 and its description says so too. Object-level checks (is this family mine?) live in the
-domain services.
+domain services. Whether the field's account is the one an act-as session is limited to
+is checked here, for every field, by `AccountScopeGuard` (see `backend.core.scope`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ import strawberry
 from strawberry.extensions.field_extension import FieldExtension
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types import Info
+
+from backend.core import identity
+from backend.core.scope import ANY_ACCOUNT, AccountScopeGuard, OutsideActAsAccount
+
+__all__ = [
+    "ANY_ACCOUNT", "AccountScopeGuard", "HasAccountPermission", "IsAuthenticated", "OutsideActAsAccount", "Permission",
+    "needs", "signed_in",
+]
 
 
 @strawberry.enum(description="A permission a membership can hold in an account.")
@@ -38,7 +47,8 @@ class IsAuthenticated(BasePermission):
 
 class HasAccountPermission(BasePermission):
     """The signed-in person holds `permission` in the account named by the `account_id`
-    argument (an active membership)."""
+    argument (the accounts domain decides what "holds" means, through the identity
+    registry), and that account is inside an act-as session's scope."""
 
     error_extensions = {"code": "FORBIDDEN"}
 
@@ -48,15 +58,13 @@ class HasAccountPermission(BasePermission):
         self.message = f"You need the {permission.value} permission in this account."
 
     async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        from backend.accounts import service as accounts
-
-        user = await info.context.user()
-        if user is None:
-            return False
+        signed = await info.context.signed_in()
         raw = str(kwargs.get(self.argument, ""))
-        if not raw.isdigit():
+        if signed is None or not raw.isdigit():
             return False
-        return await accounts.has_permission(user_id=user.id, account_id=int(raw), permission=self.permission)
+        if signed.account_scope is not None and signed.account_scope != int(raw):
+            return False
+        return await identity.has_permission(user_id=signed.user.id, account_id=int(raw), permission=self.permission)
 
 
 def signed_in() -> list[FieldExtension]:

@@ -71,9 +71,13 @@ def _verification_keys(settings: Settings) -> dict[str, str]:
 class AccessClaims:
     user_id: int
     session_id: uuid.UUID
+    # An act-as session's one account (`acc`); None for an ordinary session.
+    account_scope: int | None = None
 
 
-def create_access_token(*, user_id: int, session_id: uuid.UUID, settings: Settings | None = None) -> str:
+def create_access_token(
+    *, user_id: int, session_id: uuid.UUID, account_scope: int | None = None, settings: Settings | None = None
+) -> str:
     s = settings or get_settings()
     kid, key = _signing_key(s)
     now = utcnow()
@@ -86,6 +90,8 @@ def create_access_token(*, user_id: int, session_id: uuid.UUID, settings: Settin
         "iat": int(now.timestamp()),
         "exp": int((now + timedelta(minutes=s.access_token_minutes)).timestamp()),
     }
+    if account_scope is not None:
+        claims["acc"] = str(account_scope)
     return jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid})
 
 
@@ -110,6 +116,9 @@ def decode_access_token(token: str, settings: Settings | None = None) -> AccessC
         )
         if claims.get("typ") != "access":
             raise InvalidToken("not an access token")
-        return AccessClaims(user_id=int(claims["sub"]), session_id=uuid.UUID(claims["sid"]))
+        scope = claims.get("acc")
+        return AccessClaims(
+            user_id=int(claims["sub"]), session_id=uuid.UUID(claims["sid"]), account_scope=int(scope) if scope else None
+        )
     except (JWTError, KeyError, ValueError) as exc:
         raise InvalidToken(str(exc)) from exc

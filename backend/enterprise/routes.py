@@ -1,9 +1,13 @@
-"""`GET /sso/login` and `GET /sso/callback`: sign in with the enterprise group's OpenID
-provider (authorization code with PKCE; state and nonce in a signed cookie of its own).
+"""`GET /sso/login` and `GET /sso/callback`: sign in with an enterprise group's OpenID
+provider (authorization code with PKCE; state, nonce and the provider in a signed cookie of
+its own).
 
-On success the browser goes to `{PUBLIC_URL}/enterprise/signed-in#access_token=...&
-refresh_token=...&expires_in=...` (a fragment, so tokens never reach a server log). A client that
-sends `Accept: application/json` to the callback gets the same tokens as JSON instead."""
+`/sso/login` picks the provider: `?provider=<key>` (one button per provider), `?email=<work
+email>` (home-realm discovery by the email's domain), or neither (the default provider of
+the environment variables). On success the browser goes to `{PUBLIC_URL}/enterprise/signed-in
+#access_token=...&refresh_token=...&expires_in=...` (a fragment, so tokens never reach a
+server log). A client that sends `Accept: application/json` to the callback gets the same
+tokens as JSON instead."""
 
 from __future__ import annotations
 
@@ -19,10 +23,11 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 
 from backend.core.config import get_settings
-from backend.enterprise import oidc, service
+from backend.enterprise import oidc, providers, service
 
 log = logging.getLogger("portico.sso")
 SESSION_COOKIE = "portico_sso"  # its own name: cookies are not separated by port
+PROVIDER_KEY = "sso_provider"
 
 
 def _refusal(request: Request, status: int, reason: str, message: str) -> Response:
@@ -35,27 +40,38 @@ def _refusal(request: Request, status: int, reason: str, message: str) -> Respon
     )
 
 
+async def _chosen(request: Request) -> providers.ProviderConfig | None:
+    email = request.query_params.get("email")
+    if email:
+        return await providers.for_email(email=email) or providers.default_provider()
+    return await providers.get(key=request.query_params.get("provider"))
+
+
 async def login(request: Request) -> Response:
-    settings = get_settings()
-    if not settings.sso_enabled:
+    config = await _chosen(request)
+    if config is None:
         return _refusal(request, 404, "sso_disabled", "Enterprise sign-in is not set up here.")
-    return await oidc.client(settings).authorize_redirect(request, f"{settings.api_url}/sso/callback")
+    request.session[PROVIDER_KEY] = config.key
+    return await oidc.client(config).authorize_redirect(request, f"{get_settings().api_url}/sso/callback")
 
 
 async def callback(request: Request) -> Response:
-    settings = get_settings()
-    if not settings.sso_enabled:
+    config = await providers.get(key=request.session.get(PROVIDER_KEY))
+    if config is None:
         return _refusal(request, 404, "sso_disabled", "Enterprise sign-in is not set up here.")
     try:
-        token = await oidc.client(settings).authorize_access_token(request, claims_options=oidc.claims_options(settings))
+        token = await oidc.client(config).authorize_access_token(request, claims_options=oidc.claims_options(config))
     except oidc.VERIFICATION_ERRORS as exc:
-        log.info("enterprise sign-in failed verification: %s", exc)
+        log.info("enterprise sign-in failed verification (%s): %s", config.key, exc)
         return _refusal(request, 400, "invalid_response", "The sign-in could not be verified. Try again.")
     claims = token.get("userinfo") or {}
+    issuer = config.issuer_of(claims)
+    if issuer is None:
+        log.info("enterprise sign-in from an issuer or tenant %s does not allow: %s", config.key, claims.get("iss"))
+        return _refusal(request, 400, "invalid_response", "The sign-in could not be verified. Try again.")
     try:
         tokens = await service.sign_in(
-            # The configured spelling: an alias (Google's scheme-less one) names the same issuer.
-            issuer=str(settings.oidc_issuer), subject=str(claims["sub"]), email=claims.get("email"),
+            provider=config, issuer=issuer, subject=str(claims["sub"]), email=claims.get("email"),
             email_verified=claims.get("email_verified") is True,
         )
     except service.SignInRefused:
@@ -63,7 +79,7 @@ async def callback(request: Request) -> Response:
     values = {"access_token": tokens.access_token, "refresh_token": tokens.refresh_token, "expires_in": tokens.expires_in}
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(values)
-    return RedirectResponse(f"{settings.public_url}/enterprise/signed-in#{urlencode(values)}", status_code=303)
+    return RedirectResponse(f"{get_settings().public_url}/enterprise/signed-in#{urlencode(values)}", status_code=303)
 
 
 def mount() -> Mount:

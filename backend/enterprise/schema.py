@@ -10,7 +10,8 @@ from backend.auth.schema import AuthTokens
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
-from backend.enterprise import models, service
+from backend.core.permissions import ANY_ACCOUNT
+from backend.enterprise import admin, models, service
 from backend.enterprise.types import (
     CreateEnterpriseUserInput,
     CreateEnterpriseUserPayload,
@@ -24,7 +25,8 @@ from backend.enterprise.types import (
 class Query:
     @strawberry.field(
         description="The display name of the enterprise sign-in provider (e.g. Google, Microsoft), for a \"Sign in "
-        "with ...\" button that links to `/sso/login`; null when enterprise sign-in is not set up. Public."
+        "with ...\" button that links to `/sso/login`; null when enterprise sign-in is not set up. Public.",
+        metadata=ANY_ACCOUNT,
     )
     def sso_provider(self) -> str | None:
         settings = get_settings()
@@ -60,10 +62,12 @@ class Mutation:
         input: Annotated[CreateEnterpriseUserInput, strawberry.argument(description="Who to add.")],
     ) -> CreateEnterpriseUserPayload:
         user = await require_user(info)
+        manager = await admin.group_admin(user=user, group_id=to_id(group_id))
         try:
-            person = await service.create_person(
-                actor=user, group_id=to_id(group_id), email=input.email, first_name=input.first_name,
-                last_name=input.last_name, level=models.EnterpriseLevel(input.level.value),
+            person = await admin.create_person(
+                manager, email=input.email, first_name=input.first_name, last_name=input.last_name,
+                level=models.EnterpriseLevel(input.level.value),
+                subgroup_id=to_id(input.subgroup_id) if input.subgroup_id else None,
             )
         except DomainError as e:
             return CreateEnterpriseUserPayload(errors=[MutationError.of(e)])
@@ -80,8 +84,9 @@ class Mutation:
         active: Annotated[bool, strawberry.argument(description="True to allow sign-in, false to refuse it.")],
     ) -> SetEnterpriseUserActivePayload:
         user = await require_user(info)
+        manager = await admin.admin_of_person(user=user, enterprise_user_id=to_id(enterprise_user_id))
         try:
-            person = await service.set_person_active(actor=user, enterprise_user_id=to_id(enterprise_user_id), active=active)
+            person = await admin.set_active(manager, enterprise_user_id=to_id(enterprise_user_id), active=active)
         except DomainError as e:
             return SetEnterpriseUserActivePayload(errors=[MutationError.of(e)])
         return SetEnterpriseUserActivePayload(enterprise_user=EnterpriseUserType.of(person))

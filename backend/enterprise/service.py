@@ -4,7 +4,9 @@ group's mapped staff user in a member account. No GraphQL here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
@@ -12,10 +14,19 @@ from backend.accounts.models import Membership, MembershipStatus, User, UserStat
 from backend.accounts.modules import permissions_for
 from backend.audit import service as audit
 from backend.auth import service as auth
+from backend.core import identity
 from backend.core.errors import DomainError, ErrorCode, Forbidden
 from backend.core.permissions import Permission
 from backend.core.security import utcnow
-from backend.enterprise.models import EnterpriseGroup, EnterpriseGroupAccount, EnterpriseLevel, EnterpriseUser
+from backend.enterprise.models import (
+    EnterpriseGroup,
+    EnterpriseGroupAccount,
+    EnterpriseLevel,
+    EnterpriseSubgroupAccount,
+    EnterpriseUser,
+    IdentityProvider,
+)
+from backend.enterprise.providers import ProviderConfig
 
 
 class SignInRefused(Exception):
@@ -29,28 +40,40 @@ class ActableAccount:
     permissions: frozenset[Permission]
 
 
-async def sign_in(*, issuer: str, subject: str, email: str | None, email_verified: bool) -> auth.Tokens:
+def _served_by(provider: ProviderConfig) -> dict[str, Any]:
+    """The people a provider may sign in: its own group's, or (the default provider) those
+    of groups that name its issuer. Never another group's."""
+    if provider.group_id is not None:
+        return {"group_id": provider.group_id}
+    return {"group__issuer": provider.issuer}
+
+
+async def sign_in(
+    *, provider: ProviderConfig, issuer: str, subject: str, email: str | None, email_verified: bool
+) -> auth.Tokens:
     """Portico tokens for the person with this verified ID token. Found by issuer +
-    subject; on first sign-in linked by the email their group admin registered, only when
-    the provider says the email is verified. A refusal changes nothing but the audit log."""
+    subject among the people the provider serves; on first sign-in linked by the email their
+    group admin registered, only when the provider says the email is verified and its domain
+    is one the provider allows. A refusal changes nothing but the audit log."""
+    served = _served_by(provider)
     async with in_transaction():
-        person = await EnterpriseUser.get_or_none(issuer=issuer, subject=subject).select_related("user")
-        linking = person is None and bool(email) and email_verified
+        person = await EnterpriseUser.get_or_none(issuer=issuer, subject=subject, **served).select_related("user")
+        linking = person is None and bool(email) and email_verified and provider.allows_email(email)
         if linking:
             person = await EnterpriseUser.get_or_none(
-                email=(email or "").strip().lower(), subject__isnull=True, group__issuer=issuer
+                email=(email or "").strip().lower(), subject__isnull=True, **served
             ).select_related("user")
         if person is None or not person.active or person.user.status != UserStatus.ACTIVE:
             await audit.record(
                 action="enterprise.sign_in_refused", actor_id=person.user.id if person else None,
-                target_email=email, issuer=issuer, subject=subject,
+                target_email=email, issuer=issuer, subject=subject, provider=provider.key,
             )
             refused = SignInRefused("inactive" if person else "unknown")
         else:
             if linking:
                 await EnterpriseUser.filter(id=person.id).update(issuer=issuer, subject=subject, linked_at=utcnow())
                 await audit.record(action="enterprise.identity_linked", actor_id=person.user.id, issuer=issuer, subject=subject)
-            await audit.record(action="enterprise.sign_in", actor_id=person.user.id, issuer=issuer, subject=subject)
+            await audit.record(action="enterprise.sign_in", actor_id=person.user.id, issuer=issuer, subject=subject, provider=provider.key)
             return await auth.start_session(user=person.user)
     raise refused
 
@@ -63,6 +86,15 @@ async def active_person(*, user: User) -> EnterpriseUser:
     return person
 
 
+async def links_of(person: EnterpriseUser) -> QuerySet[EnterpriseGroupAccount]:
+    """The member accounts a person reaches: the group's, or only their subgroup's."""
+    query = EnterpriseGroupAccount.filter(group_id=person.group_id)  # type: ignore[attr-defined]
+    if person.subgroup_id is not None:  # type: ignore[attr-defined]
+        held = await EnterpriseSubgroupAccount.filter(subgroup_id=person.subgroup_id).values_list("account_id", flat=True)  # type: ignore[attr-defined]
+        query = query.filter(account_id__in=list(held))
+    return query
+
+
 def _login_as_id(person: EnterpriseUser, link: EnterpriseGroupAccount) -> int | None:
     return link.admin_login_as_id if person.level == EnterpriseLevel.ADMIN else link.user_login_as_id  # type: ignore[attr-defined]
 
@@ -71,9 +103,9 @@ async def actable_accounts(*, user: User) -> list[ActableAccount]:
     """The group's member accounts, each with the staff user this person acts as there and
     that user's permissions (none when the mapping or its membership is missing)."""
     person = await active_person(user=user)
-    links = await EnterpriseGroupAccount.filter(group_id=person.group_id).select_related(  # type: ignore[attr-defined]
-        "account", "user_login_as", "admin_login_as"
-    ).order_by("account__name", "id")
+    links = await (await links_of(person)).select_related("account", "user_login_as", "admin_login_as").order_by(
+        "account__name", "id"
+    )
     memberships = {
         (m.user_id, m.account_id): m  # type: ignore[attr-defined]
         for m in await Membership.filter(account_id__in=[link.account_id for link in links], status=MembershipStatus.ACTIVE)  # type: ignore[attr-defined]
@@ -93,7 +125,7 @@ async def act_as_in_account(*, user: User, account_id: int) -> auth.Tokens:
     """Tokens for the staff user this person is mapped to in the account. FORBIDDEN for
     an account outside the group, an inactive person, or a missing mapping."""
     person = await active_person(user=user)
-    link = await EnterpriseGroupAccount.get_or_none(group_id=person.group_id, account_id=account_id)  # type: ignore[attr-defined]
+    link = await (await links_of(person)).get_or_none(account_id=account_id)
     if link is None:
         raise Forbidden("This account is not in your enterprise group.")
     staff_id = _login_as_id(person, link)
@@ -105,32 +137,41 @@ async def act_as_in_account(*, user: User, account_id: int) -> auth.Tokens:
             action="enterprise.act_as", actor_id=user.id, account_id=account_id, target_user_id=staff.id,
             level=person.level.value,
         )
-        return await auth.start_session(user=staff)
+        return await auth.start_session(user=staff, account_scope=account_id, acting_user_id=user.id)
 
 
-async def _group_admin(*, user: User, group_id: int) -> EnterpriseUser:
-    person = await active_person(user=user)
-    if person.group_id != group_id or person.level != EnterpriseLevel.ADMIN:  # type: ignore[attr-defined]
-        raise Forbidden("Only an admin of this enterprise group may do this.")
-    return person
+async def act_as_still_allowed(signed_in: identity.SignedIn) -> bool:
+    """Checked on every request and refresh of an act-as session: the person who started it
+    is still an active person of a group that holds the account, and still mapped to this
+    staff user there. Anything else ends it at once."""
+    if signed_in.acting_user_id is None:
+        return True
+    person = await EnterpriseUser.get_or_none(
+        user_id=signed_in.acting_user_id, active=True, user__status=UserStatus.ACTIVE
+    )
+    if person is None:
+        return False
+    link = await (await links_of(person)).get_or_none(account_id=signed_in.account_scope)
+    return link is not None and _login_as_id(person, link) == signed_in.user.id
 
 
-async def create_person(
-    *, actor: User, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel
-) -> EnterpriseUser:
-    """Register a person of the group by email (group admins only). They sign in with the
-    group's provider; their Portico sign-in has no password."""
-    await _group_admin(user=actor, group_id=group_id)
-    async with in_transaction():
-        person = await register_person(
-            group_id=group_id, email=email, first_name=first_name, last_name=last_name, level=level
-        )
-        await audit.record(action="enterprise.user_created", actor_id=actor.id, target_user_id=person.user.id, level=level.value)
-        return person
+async def sso_provider_of(user_id: int) -> str | None:
+    """The provider an enterprise person signs in with (they have no password), or None."""
+    person = await EnterpriseUser.get_or_none(user_id=user_id).select_related("group")
+    if person is None:
+        return None
+    names = await IdentityProvider.filter(group_id=person.group_id).order_by("id").values_list("display_name", flat=True)  # type: ignore[attr-defined]
+    return " or ".join(str(n) for n in names) if names else person.group.provider_name
+
+
+async def end_sessions_of(person: EnterpriseUser, *, reason: str) -> None:
+    await auth.end_all_sessions(user_id=person.user_id, reason=reason)  # type: ignore[attr-defined]
+    await auth.end_acting_sessions(acting_user_ids=[person.user_id], reason=reason)  # type: ignore[attr-defined]
 
 
 async def register_person(
-    *, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel, active: bool = True
+    *, group_id: int, email: str, first_name: str, last_name: str, level: EnterpriseLevel, active: bool = True,
+    subgroup_id: int | None = None,
 ) -> EnterpriseUser:
     """Add a person to a group (operators, demo data; group admins via `create_person`).
     Caller owns the transaction."""
@@ -142,7 +183,7 @@ async def register_person(
     user = await accounts.create_user(email=email, password=None, first_name=first_name, last_name=last_name)
     return await EnterpriseUser.create(
         group_id=group_id, user=user, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
-        level=level, active=active,
+        level=level, active=active, subgroup_id=subgroup_id,
     )
 
 
@@ -155,23 +196,18 @@ async def add_account(
     )
 
 
-async def set_person_active(*, actor: User, enterprise_user_id: int, active: bool) -> EnterpriseUser:
-    """Switch a person of the group on or off (group admins only); switching off ends
-    their sessions."""
-    person = await EnterpriseUser.get_or_none(id=enterprise_user_id)
-    if person is None:
-        raise Forbidden("Only an admin of this enterprise group may do this.")
-    admin = await _group_admin(user=actor, group_id=person.group_id)  # type: ignore[attr-defined]
-    if admin.id == person.id and not active:
-        raise DomainError(ErrorCode.CANNOT_DEACTIVATE_SELF, "You cannot deactivate yourself.", "enterpriseUserId")
-    async with in_transaction():
-        await EnterpriseUser.filter(id=person.id).update(active=active)
-        if not active:
-            await auth.end_all_sessions(user_id=person.user_id, reason="enterprise_deactivated")  # type: ignore[attr-defined]
-        await audit.record(action="enterprise.user_active_set", actor_id=actor.id, target_user_id=person.user_id, active=active)  # type: ignore[attr-defined]
-    person.active = active
-    return person
-
-
 async def get_group(*, group_id: int) -> EnterpriseGroup | None:
     return await EnterpriseGroup.get_or_none(id=group_id)
+
+
+async def remove_account(*, group_id: int, account_id: int, actor_id: int | None = None) -> bool:
+    """Take an account out of a group (operators): every act-as session the group's people
+    hold in it ends. False when it was not a member."""
+    async with in_transaction():
+        removed = await EnterpriseGroupAccount.filter(group_id=group_id, account_id=account_id).delete()
+        if not removed:
+            return False
+        people = await EnterpriseUser.filter(group_id=group_id).values_list("user_id", flat=True)
+        await auth.end_acting_sessions(acting_user_ids=list(people), account_id=account_id, reason="enterprise_account_removed")  # type: ignore[arg-type]
+        await audit.record(action="enterprise.account_removed", actor_id=actor_id, account_id=account_id, group_id=group_id)
+    return True

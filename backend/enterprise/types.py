@@ -29,12 +29,16 @@ class EnterpriseUserType:
     level: EnterpriseLevel = strawberry.field(description="ADMIN acts as each account's admin staff user; USER as its user staff user.")
     active: bool = strawberry.field(description="False: may not sign in or act in any account.")
     linked: bool = strawberry.field(description="True once they have signed in and their provider identity is linked.")
+    subgroup_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Their subgroup (they reach only its accounts); null: the whole group."
+    )
 
     @classmethod
     def of(cls, p: models.EnterpriseUser) -> "EnterpriseUserType":
         return cls(
             id=gid(p.id), group_id=gid(p.group_id), email=p.email, first_name=p.first_name,  # type: ignore[attr-defined]
             last_name=p.last_name, level=EnterpriseLevel(p.level.value), active=p.active, linked=p.subject is not None,
+            subgroup_id=gid(p.subgroup_id) if p.subgroup_id else None,  # type: ignore[attr-defined]
         )
 
 
@@ -61,6 +65,9 @@ class CreateEnterpriseUserInput:
     first_name: str = strawberry.field(default="", description="First name.")
     last_name: str = strawberry.field(default="", description="Last name.")
     level: EnterpriseLevel = strawberry.field(default=EnterpriseLevel.USER, description="ADMIN or USER.")
+    subgroup_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Their subgroup; null: the whole group (a subgroup admin's people go to their own subgroup)."
+    )
 
 
 @strawberry.type(description="Result of `createEnterpriseUser`.")
@@ -72,4 +79,63 @@ class CreateEnterpriseUserPayload:
 @strawberry.type(description="Result of `setEnterpriseUserActive`.")
 class SetEnterpriseUserActivePayload:
     enterprise_user: EnterpriseUserType | None = strawberry.field(default=None, description="The person, when it worked.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="An enterprise group I belong to, and my place in it.")
+class EnterpriseGroupType:
+    id: strawberry.ID = strawberry.field(description="Group id.")
+    name: str = strawberry.field(description="Group name.")
+    my_level: EnterpriseLevel = strawberry.field(description="My level in the group.")
+    my_subgroup_id: strawberry.ID | None = strawberry.field(description="My subgroup; null: the whole group.")
+    is_admin: bool = strawberry.field(description="True when I may manage the group's people (ADMIN level).")
+
+
+@strawberry.type(description="A member account of a group and the staff users its people act as there.")
+class EnterpriseMemberAccountType:
+    account_id: strawberry.ID = strawberry.field(description="The account.")
+    name: str = strawberry.field(description="The account's name.")
+    user_login_as: UserType | None = strawberry.field(description="Whom USER-level people act as; null when unset.")
+    admin_login_as: UserType | None = strawberry.field(description="Whom ADMIN-level people act as; null when unset.")
+
+    @classmethod
+    def of(cls, link: models.EnterpriseGroupAccount) -> "EnterpriseMemberAccountType":
+        return cls(
+            account_id=gid(link.account.id), name=link.account.name,
+            user_login_as=UserType.of(link.user_login_as) if link.user_login_as else None,
+            admin_login_as=UserType.of(link.admin_login_as) if link.admin_login_as else None,
+        )
+
+
+@strawberry.type(description="A subgroup: some of the group's accounts; its people reach only those.")
+class EnterpriseSubgroupType:
+    id: strawberry.ID = strawberry.field(description="Subgroup id.")
+    name: str = strawberry.field(description="Subgroup name.")
+    account_ids: list[strawberry.ID] = strawberry.field(description="The member accounts it holds.")
+
+
+@strawberry.type(description="An identity provider a group signs in with (read-only; the secret is never shown).")
+class IdentityProviderType:
+    key: str = strawberry.field(description="Its name in `/sso/login?provider=<key>`.")
+    display_name: str = strawberry.field(description="Shown on the sign-in button.")
+    issuer: str = strawberry.field(description="OpenID issuer (`{tenantid}`: Entra multi-tenant).")
+    allowed_domains: list[str] = strawberry.field(description="Email domains sent to it by home-realm discovery.")
+    login_url: str = strawberry.field(description="Where a \"Sign in with ...\" button links.")
+
+
+@strawberry.type(description="Result of a change to one enterprise person.")
+class EnterpriseUserPayload:
+    enterprise_user: EnterpriseUserType | None = strawberry.field(default=None, description="The person, when it worked.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of `setLoginAsUsers`.")
+class SetLoginAsUsersPayload:
+    account: EnterpriseMemberAccountType | None = strawberry.field(default=None, description="The account, when it worked.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of a change to a subgroup.")
+class EnterpriseSubgroupPayload:
+    subgroup: EnterpriseSubgroupType | None = strawberry.field(default=None, description="The subgroup, when it worked.")
     errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")

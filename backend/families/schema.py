@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from backend.core.graphql import Info, gid, require_user, to_id
-from backend.core.permissions import Permission, needs
+from backend.core.permissions import ANY_ACCOUNT, Permission, needs
 from backend.families import ledger, switcher
 from backend.families.access import FamilyAccess, family_access, primary_members
 from backend.families.models import Family, FamilyMember, MemberStatus
@@ -45,13 +45,19 @@ async def members_of(family_id: int, *, include_revoked: bool = True) -> list[Fa
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Families I can act in, and which one is active (the family switcher).")
+    @strawberry.field(
+        description="Families I can act in, and which one is active (the family switcher); an act-as session sees "
+        "its account's only.",
+        metadata=ANY_ACCOUNT,
+    )
     async def my_families(self, info: Info) -> list[FamilyChoice]:
         user = await require_user(info)
+        scope = await info.context.account_scope()
         return [
             FamilyChoice(id=gid(c.family.id), name=c.family.name, account_name=c.family.account.name,
                          role=FamilyRole(c.role.value), is_active=c.is_active)
             for c in await switcher.my_families(user=user)
+            if scope is None or c.family.account_id == scope  # type: ignore[attr-defined]
         ]
 
     @strawberry.field(description="A family as I see it: my role and what I may do.")

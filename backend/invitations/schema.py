@@ -12,6 +12,7 @@ from backend.auth import service as auth
 from backend.auth.schema import AuthTokens
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info
+from backend.core.permissions import ANY_ACCOUNT
 from backend.invitations import service
 from backend.invitations.types import (
     InvitationKind,
@@ -31,7 +32,7 @@ class AcceptInvitationPayload:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="What an invitation link is for. No sign-in needed; an unknown token is NOT_FOUND.")
+    @strawberry.field(description="What an invitation link is for. No sign-in needed; an unknown token is NOT_FOUND.", metadata=ANY_ACCOUNT)
     async def invitation(self, info: Info, token: Annotated[str, strawberry.argument(description="The token from the link.")]) -> InvitationPreview:
         inv = await service.by_token(token=token)
         inviter = inv.invited_by

@@ -8,7 +8,7 @@ import strawberry
 
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
-from backend.core.permissions import signed_in
+from backend.core.permissions import ANY_ACCOUNT, signed_in
 from backend.learning import models, service
 from backend.learning.types import (
     AssignmentPayload,
@@ -25,7 +25,7 @@ from backend.seats.schema import SubArg
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="The content catalogue (at most 200), by title. Needs sign-in.", extensions=signed_in())
+    @strawberry.field(description="The content catalogue (at most 200), by title. Needs sign-in.", extensions=signed_in(), metadata=ANY_ACCOUNT)
     async def content_items(
         self, info: Info,
         kind: Annotated[ContentKind | None, strawberry.argument(description="Only this kind.")] = None,

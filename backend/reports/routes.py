@@ -1,6 +1,7 @@
 """`GET /reports/...xlsx`: Excel downloads for seat admins, signed in by bearer token.
 
-No token (or a dead one): 401. Signed in but not a seat admin of the subscription: 403.
+No token (or a dead one): 401. Signed in but not a seat admin of the subscription, or an
+act-as session of another account: 403.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from backend.core import scope
 from backend.core.context import Context
 from backend.core.errors import ApiError, Unauthenticated
 from backend.core.inputlimits import valid_id
@@ -26,9 +28,11 @@ async def _send(request: Request, *, report: xlsx.OrgReport | None, user_id: int
     if not all(valid_id(v) for v in request.path_params.values() if isinstance(v, int)):
         return JSONResponse({"error": "NOT_FOUND", "message": "No such report."}, status_code=404)
     try:
-        actor = await Context(request=request).user()
+        context = Context(request=request)
+        actor = await context.user()
         if actor is None:
             raise Unauthenticated()
+        await scope.require_in_scope(context, {"subscriptionId": request.path_params["subscription_id"]})
         sub = await seats.require_seat_admin(subscription_id=request.path_params["subscription_id"], user=actor)
         person = (await seats.get_holder(subscription_id=sub.id, user_id=user_id)).user if user_id else None
     except ApiError as e:

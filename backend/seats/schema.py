@@ -9,7 +9,7 @@ import strawberry
 from backend.accounts import service as accounts
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
-from backend.core.permissions import Permission, needs, signed_in
+from backend.core.permissions import ANY_ACCOUNT, Permission, needs, signed_in
 from backend.invitations.types import InvitationType
 from backend.seats import directory, invites, service
 from backend.seats.models import Subscription
@@ -61,15 +61,20 @@ class Query:
         sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
         return [UsageDay(**vars(d)) for d in await directory.usage(subscription_id=sub.id, days=days)]
 
-    @strawberry.field(description="Subscriptions the signed-in person is on (seat or admin).", extensions=signed_in())
+    @strawberry.field(
+        description="Subscriptions the signed-in person is on (seat or admin); an act-as session sees its account's only.",
+        extensions=signed_in(), metadata=ANY_ACCOUNT,
+    )
     async def my_subscriptions(self, info: Info) -> list[MySubscription]:
         user = await require_user(info)
+        scope = await info.context.account_scope()
         return [
             MySubscription(
                 subscription=await subscription_type(h.subscription), status=SeatUserStatus(h.seat_status.value),
                 is_admin=h.is_admin, has_content_access=service.has_content_access(h.subscription, h),
             )
             for h in await service.holdings_of(user_id=user.id)
+            if scope is None or h.subscription.account_id == scope  # type: ignore[attr-defined]
         ]
 
 

@@ -12,7 +12,7 @@ TOKENS = f"tokens {{ accessToken refreshToken expiresIn user {{ {USER_FIELDS} }}
 LOGIN = f"mutation Login($email: String!, $password: String!) {{ login(email: $email, password: $password) {{ {TOKENS} }} }}"
 REFRESH = f"mutation Refresh($token: String!) {{ refreshToken(refreshToken: $token) {{ {TOKENS} }} }}"
 LOGOUT = "mutation Logout { logout { ok errors { code message } } }"
-ME = f"""query Me {{ me {{ user {{ {USER_FIELDS} }}
+ME = f"""query Me {{ me {{ user {{ {USER_FIELDS} }} isEnterpriseUser actAsAccountId
   memberships {{ id role status modules subAccountIds permissions account {{ id name parentId }} }} }} }}"""
 CHANGE_PASSWORD = """mutation ChangePassword($current: String!, $new: String!) {
   changePassword(currentPassword: $current, newPassword: $new) { ok errors { code message field } } }"""

@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "INTERNAL": "Something went wrong on our side. Please try again.",
     # payload ErrorCode
     "INVALID_CREDENTIALS": "That email and password don't match. Check them and try again.",
+    "NOT_ACCOUNT_STAFF": "That person is not active staff of this account. Add them to the account first.",
     "ACCOUNT_DISABLED": "This sign-in has been disabled. Contact your account administrator.",
     "RATE_LIMITED": "Too many attempts. Please wait a few minutes and try again.",
     "WRONG_PASSWORD": "Your current password isn't right.",

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from frontend import routes
+from frontend.components.enterprise_switcher import enterprise_switcher
 from frontend.components.feedback import loading_block
 from frontend.components.theme import CANVAS, CARD_STYLE, CONTENT_WIDTH
 from frontend.components.user_menu import user_menu
@@ -41,6 +42,7 @@ def nav_links() -> rx.Component:
         rx.cond(SessionState.can_manage_users, nav_link("User management", routes.USER_MANAGEMENT, "users")),
         rx.cond(SessionState.can_manage_seats, nav_link("Seats", routes.SEATS, "armchair")),
         rx.cond(SessionState.is_enterprise_user, nav_link("Enterprise", routes.ENTERPRISE, "building-2")),
+        rx.cond(SessionState.is_enterprise_admin, nav_link("Group admin", routes.ENTERPRISE_ADMIN, "shield")),
         spacing="1", display=["none", "none", "flex"],
     )
 
@@ -49,7 +51,7 @@ def top_bar() -> rx.Component:
     return rx.box(
         rx.hstack(
             rx.hstack(brand(), nav_links(), spacing="6", align="center"),
-            user_menu(),
+            rx.hstack(enterprise_switcher(), user_menu(), spacing="3", align="center"),
             justify="between", align="center", max_width=CONTENT_WIDTH, margin_x="auto", width="100%",
             padding_x=["16px", "24px"],
         ),

@@ -42,6 +42,7 @@ def user_menu() -> rx.Component:
             rx.cond(SessionState.can_manage_users, _item("User management", "users", routes.USER_MANAGEMENT, display=MOBILE_ONLY)),
             rx.cond(SessionState.can_manage_seats, _item("Seats", "armchair", routes.SEATS, display=MOBILE_ONLY)),
             rx.cond(SessionState.is_enterprise_user, _item("Enterprise", "building-2", routes.ENTERPRISE, display=MOBILE_ONLY)),
+            rx.cond(SessionState.is_enterprise_admin, _item("Group admin", "shield", routes.ENTERPRISE_ADMIN, display=MOBILE_ONLY)),
             rx.menu.separator(display=MOBILE_ONLY),
             _item("Change password", "key-round", routes.CHANGE_PASSWORD),
             rx.menu.separator(),

@@ -18,6 +18,8 @@ class SignInState(SessionState):
     loading: bool = False
     sso_provider: str = ""  # "" when enterprise sign-in is off: no button
     sso_login_url: str = ""
+    providers: list[dict[str, str]] = []  # one button each
+    sso_required_url: str = ""  # set when the email given signs in through its provider only
 
     def _next(self) -> str:
         target = self.router.url.query_parameters.get("next", routes.HOME)
@@ -25,11 +27,12 @@ class SignInState(SessionState):
 
     @rx.event
     async def on_load(self):
-        self.error = ""
+        self.error, self.sso_required_url = "", ""
         if self.signed_in:
             return rx.redirect(self._next())
         self.sso_provider = await enterprise_api.sso_provider()
         self.sso_login_url = enterprise_api.sso_login_url()
+        self.providers = [p for p in await enterprise_api.sso_providers() if p["key"] != "default"]
 
     @rx.event
     async def submit(self, form: dict):
@@ -45,6 +48,8 @@ class SignInState(SessionState):
             await self._load_me()
         except (ApiError, PayloadError) as exc:
             self.error = exc.message
+            if exc.code == "SSO_REQUIRED":  # offer their provider, found by the email's domain
+                self.sso_required_url = enterprise_api.sso_login_url(email=email)
             return
         finally:
             self.loading = False
@@ -59,6 +64,12 @@ def sign_in() -> rx.Component:
         rx.form(
             rx.vstack(
                 error_callout(SignInState.error),
+                rx.cond(
+                    SignInState.sso_required_url != "",
+                    rx.el.a(rx.button(rx.icon("building-2", size=16), "Continue with your organisation", size="3",
+                                      width="100%", type="button", tab_index=-1),
+                            href=SignInState.sso_required_url, id="sso-required", style={"width": "100%"}),
+                ),
                 field("Email", text_input("email", type="email", placeholder="you@example.com", auto_complete="email")),
                 field("Password", text_input("password", type="password", auto_complete="current-password")),
                 rx.link("Forgot your password?", href=routes.FORGOT_PASSWORD, size="2", align="right", width="100%"),
@@ -68,16 +79,24 @@ def sign_in() -> rx.Component:
             on_submit=SignInState.submit, width="100%",
         ),
         rx.cond(
-            SignInState.sso_provider != "",
+            (SignInState.sso_provider != "") | (SignInState.providers.length() > 0),
             rx.vstack(
                 rx.hstack(rx.separator(size="4"), rx.text("or", size="1", color_scheme="gray"), rx.separator(size="4"),
                           align="center", width="100%"),
-                # A plain link (a full page load): the API takes it from here to the provider and back.
-                rx.el.a(
-                    rx.button(rx.icon("building-2", size=16), "Sign in with ", SignInState.sso_provider, variant="outline",
-                              size="3", width="100%", type="button", tab_index=-1),
-                    href=SignInState.sso_login_url, id="sso-sign-in", style={"width": "100%"},
+                # Plain links (a full page load): the API takes it from here to the provider and back.
+                rx.cond(
+                    SignInState.sso_provider != "",
+                    rx.el.a(
+                        rx.button(rx.icon("building-2", size=16), "Sign in with ", SignInState.sso_provider, variant="outline",
+                                  size="3", width="100%", type="button", tab_index=-1),
+                        href=SignInState.sso_login_url, id="sso-sign-in", style={"width": "100%"},
+                    ),
                 ),
+                rx.foreach(SignInState.providers, lambda p: rx.el.a(
+                    rx.button(rx.icon("building-2", size=16), "Sign in with ", p["displayName"], variant="outline", size="3",
+                              width="100%", type="button", tab_index=-1),
+                    href=p["loginUrl"], class_name="sso-provider", style={"width": "100%"},
+                )),
                 spacing="4", width="100%",
             ),
         ),

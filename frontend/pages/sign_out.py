@@ -12,9 +12,9 @@ from frontend.state import SessionState
 class SignOutState(SessionState):
     @rx.event
     async def on_load(self):
-        if self._access_token:
+        for token in {self._access_token, self._enterprise_access_token} - {""}:
             try:
-                await auth_api.logout(token=self._access_token)
+                await auth_api.logout(token=token)
             except ApiError:
                 pass  # an expired session is signed out already
         self._end_session()

@@ -35,8 +35,7 @@ class Provider:
     issuer: str
 
 
-@pytest.fixture(scope="session")
-def provider() -> Iterator[Provider]:
+def start_provider(options: dict[str, str] | None = None) -> Iterator[Provider]:
     clients = [
         {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uris": [f"{API_URL}/sso/callback"],
          "token_endpoint_auth_method": "client_secret_basic", "response_types": ["code"], "grant_types": ["authorization_code"]},
@@ -45,8 +44,8 @@ def provider() -> Iterator[Provider]:
     ]
     port = _free_port()
     proc = subprocess.Popen(
-        ["node", "provider.js", str(port), json.dumps(clients)], cwd=OIDC_DIR, stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL, text=True,
+        ["node", "provider.js", str(port), json.dumps(clients), json.dumps(options or {})], cwd=OIDC_DIR,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()  # "READY <issuer>", or "" when it died
@@ -56,6 +55,24 @@ def provider() -> Iterator[Provider]:
     yield Provider(issuer=line.split()[1])
     proc.terminate()
     proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def provider() -> Iterator[Provider]:
+    """The default provider (the environment variables of the test server)."""
+    yield from start_provider()
+
+
+@pytest.fixture(scope="session")
+def google_b() -> Iterator[Provider]:
+    """A second provider at another issuer, stored in the database for group B."""
+    yield from start_provider()
+
+
+@pytest.fixture(scope="session")
+def entra_b() -> Iterator[Provider]:
+    """An Entra-like provider: its issuer names the tenant, and ID tokens carry `tid`."""
+    yield from start_provider({"path": "/tenant-a/v2.0", "tid": "tenant-a"})
 
 
 def sso_env(provider: Provider) -> dict[str, str]:
@@ -103,11 +120,12 @@ def follow(browser: httpx.Client, url: str, *, subject: str, stop_at: str, **kwa
     raise AssertionError("too many redirects")
 
 
-def sso_login(subject: str, *, json_answer: bool = True) -> httpx.Response:
-    """A whole sign-in through Portico's /sso/login; the callback's answer."""
+def sso_login(subject: str, *, json_answer: bool = True, query: str = "") -> httpx.Response:
+    """A whole sign-in through Portico's /sso/login (`query`: `provider=<key>` or `email=<addr>`);
+    the callback's answer."""
     headers = {"Accept": "application/json"} if json_answer else {}
     with httpx.Client(timeout=10) as browser:
-        first = follow(browser, f"{API_URL}/sso/login", subject=subject, stop_at=f"{API_URL}/sso/callback")
+        first = follow(browser, f"{API_URL}/sso/login?{query}", subject=subject, stop_at=f"{API_URL}/sso/callback")
         return browser.get(first.headers["location"], headers=headers)
 
 

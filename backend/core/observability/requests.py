@@ -146,8 +146,11 @@ class RequestObserver(SchemaExtension):
         variables = ec.variables or {}
         if variables.get("accountId") is not None:
             info.account_id = str(variables["accountId"])
-        user = getattr(ec.context, "_user", None)
-        info.user_id = getattr(user, "id", None)
+        signed_in = getattr(ec.context, "_signed_in", None)
+        info.user_id = getattr(getattr(signed_in, "user", None), "id", None)
+        scope = getattr(signed_in, "account_scope", None)
+        if scope is not None and info.account_id is None:
+            info.account_id = str(scope)
         result = ec.result
         if result is None:
             return

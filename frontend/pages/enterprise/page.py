@@ -90,7 +90,7 @@ class EnterpriseState(SessionState):
         self.acting_id, self.error = account_id, ""
         yield
         try:
-            self._start_session(await self._authed(enterprise_api.act_as, account_id=account_id))
+            self._start_session(await self._authed_enterprise(enterprise_api.act_as, account_id=account_id))
             self.active_account_id = account_id
             await self._load_me()
         except (ApiError, PayloadError) as exc:

@@ -1,13 +1,18 @@
 // A real OpenID provider for the enterprise sign-in tests (oidc-provider 9.13.3).
-// Usage: node provider.js <port> <clients-json>
+// Usage: node provider.js <port> <clients-json> [<options-json>]
+// Options: {"path": "/tenant-a/v2.0", "tid": "tenant-a"} serves the provider under that path
+// (an Entra-like issuer naming its tenant) and puts `tid` in the ID token.
 // Prints "READY <issuer>" once listening. The login "form" is scripted: GET
 // /interaction/:uid?account=<id> signs that test person in, so tests need no browser.
 import Provider from 'oidc-provider';
 import { generateKeyPairSync } from 'node:crypto';
+import http from 'node:http';
 
 const port = Number(process.argv[2]);
 const clients = JSON.parse(process.argv[3]);
-const issuer = `http://127.0.0.1:${port}`;
+const options = JSON.parse(process.argv[4] || '{}');
+const prefix = options.path || '';
+const issuer = `http://127.0.0.1:${port}${prefix}`;
 
 // Test people: an id (the OIDC subject) with the claims Google / Entra put in an ID token.
 const PEOPLE = {
@@ -16,6 +21,7 @@ const PEOPLE = {
   'sub-eve': { email: 'eve@elsewhere.example.com', email_verified: true, name: 'Eve Unknown' },
   'sub-una': { email: 'una@corp.example.com', email_verified: false, name: 'Una Unverified' },
   'sub-ada-2': { email: 'ada@corp.example.com', email_verified: true, name: 'Ada Impostor' },
+  'sub-bea': { email: 'bea@other.example.com', email_verified: true, name: 'Bea Other' },
 };
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -25,14 +31,15 @@ const provider = new Provider(issuer, {
   clients,
   jwks: { keys: [jwk] },
   conformIdTokenClaims: false, // Google and Entra put email in the ID token of a code flow
-  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  claims: { openid: ['sub', 'tid'], email: ['email', 'email_verified'], profile: ['name'] },
   pkce: { required: () => true },
   features: { devInteractions: { enabled: false } },
-  interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
+  interactions: { url: (ctx, interaction) => `${prefix}/interaction/${interaction.uid}` },
   async findAccount(ctx, id) {
     const person = PEOPLE[id];
     if (!person) return undefined;
-    return { accountId: id, async claims() { return { sub: id, ...person }; } };
+    const tid = options.tid ? { tid: options.tid } : {};
+    return { accountId: id, async claims() { return { sub: id, ...person, ...tid }; } };
   },
   async loadExistingGrant(ctx) {
     // Grant openid email profile without a consent page.
@@ -60,6 +67,14 @@ provider.use(async (ctx, next) => {
   await next();
 });
 
-provider.listen(port, '127.0.0.1', () => {
+const handle = provider.callback();
+http.createServer((req, res) => {
+  if (prefix && req.url.startsWith(prefix)) {
+    // Mounted under the issuer's path: the provider reads its mount path from originalUrl.
+    req.originalUrl = req.url;
+    req.url = req.url.slice(prefix.length) || '/';
+  }
+  handle(req, res);
+}).listen(port, '127.0.0.1', () => {
   console.log(`READY ${issuer}`);
 });

@@ -1,0 +1,152 @@
+"""Act-as containment: which account a field is about, resolved once per field, and a
+guard that refuses an act-as session for any other account.
+
+Domains register, at start-up, the arguments that name an account-bound object
+(`subscriptionId` -> the subscription's account, ...) with a function that maps ids to
+their accounts. `AccountScopeGuard` runs around every field of every operation: for a
+session scoped to account X it collects the accounts the field's arguments (and input
+objects, at any depth) name, and refuses the field unless that is exactly {X}. A root
+field that names no account is refused too, unless it is declared `metadata=ANY_ACCOUNT`
+(about the caller themself, public, or a global catalogue). So a new field cannot forget
+the rule: at worst an act-as session is refused where it could have been allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from inspect import isawaitable
+from typing import Any
+
+from graphql import (
+    GraphQLField,
+    GraphQLInputObjectType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLResolveInfo,
+    GraphQLType,
+)
+from strawberry.extensions import SchemaExtension
+
+from backend.core.errors import Forbidden
+
+# `metadata=ANY_ACCOUNT` on a field: an act-as session may use it although it names no account.
+ANY_ACCOUNT = {"any_account": True}
+
+AccountsOf = Callable[[list[int]], Awaitable[dict[int, int]]]
+_arguments: dict[str, AccountsOf] = {}
+
+
+class OutsideActAsAccount(Forbidden):
+    default_message = "This session acts in one account only; this is about another."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message)
+        self.extensions = {"code": self.code, "reason": "OUTSIDE_ACT_AS_ACCOUNT"}
+
+
+def register_account_argument(name: str, accounts_of: AccountsOf) -> None:
+    """`name` is the argument or input field as spelt in the schema (`subscriptionId`); its
+    value is an ID or a list of IDs; `accounts_of(ids)` maps each existing id to its account."""
+    _arguments[name] = accounts_of
+
+
+def account_arguments() -> frozenset[str]:
+    return frozenset(_arguments)
+
+
+def _named(t: GraphQLType) -> GraphQLType:
+    while isinstance(t, (GraphQLNonNull, GraphQLList)):
+        t = t.of_type
+    return t
+
+
+def _binds(name: str, t: GraphQLType, seen: set[str]) -> bool:
+    if name in _arguments:
+        return True
+    named = _named(t)
+    if isinstance(named, GraphQLInputObjectType) and named.name not in seen:
+        seen.add(named.name)
+        return any(_binds(n, f.type, seen) for n, f in named.fields.items())
+    return False
+
+
+def is_account_bound(field: GraphQLField) -> bool:
+    """True when an argument (or an input object's field, at any depth) names an account."""
+    return any(_binds(name, arg.type, set()) for name, arg in field.args.items())
+
+
+def is_any_account(field: GraphQLField) -> bool:
+    definition = field.extensions.get("strawberry-definition")
+    return bool(definition is not None and (definition.metadata or {}).get("any_account"))
+
+
+def _references(value: Any, name: str | None = None) -> Iterator[tuple[str, Any]]:
+    """(argument name, raw id) for every registered name in a value tree."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _references(inner, key)
+    elif isinstance(value, (list, tuple)):
+        for inner in value:
+            yield from _references(inner, name)
+    elif name in _arguments and value is not None:
+        yield name, value
+
+
+async def accounts_named(arguments: dict[str, Any], cache: dict[tuple[str, int], int | None]) -> set[int | None]:
+    """The accounts the arguments name; None stands for an id that names nothing."""
+    wanted: dict[str, list[int]] = {}
+    result: set[int | None] = set()
+    for name, raw in _references(arguments):
+        try:
+            key = (name, int(raw))
+        except (TypeError, ValueError):
+            result.add(None)
+            continue
+        if key not in cache:
+            wanted.setdefault(name, []).append(key[1])
+    for name, ids in wanted.items():
+        found = await _arguments[name](sorted(set(ids)))
+        cache.update({(name, i): found.get(i) for i in ids})
+    result.update(cache[(name, int(raw))] for name, raw in _references(arguments) if _is_int(raw))
+    return result
+
+
+def _is_int(raw: Any) -> bool:
+    try:
+        int(raw)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+async def require_in_scope(context: Any, arguments: dict[str, Any], *, any_account: bool = False) -> None:
+    """Refuse (FORBIDDEN, reason OUTSIDE_ACT_AS_ACCOUNT) an act-as session for anything but
+    its account. Ordinary sessions and anonymous callers pass: other checks judge them."""
+    scope = await context.account_scope()
+    if scope is None:
+        return
+    named = await accounts_named(arguments, context.account_cache)
+    if named == {scope} or (not named and any_account):
+        return
+    raise OutsideActAsAccount()
+
+
+def _is_root(info: GraphQLResolveInfo) -> bool:
+    return info.parent_type in (info.schema.query_type, info.schema.mutation_type, info.schema.subscription_type)
+
+
+class AccountScopeGuard(SchemaExtension):
+    """Runs `require_in_scope` before every root field and every field with account arguments."""
+
+    def resolve(self, _next: Callable[..., Any], root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any) -> Any:
+        field = info.parent_type.fields[info.field_name]
+        if not (_is_root(info) or (field.args and is_account_bound(field))):
+            return _next(root, info, *args, **kwargs)
+        return self._guarded(field, _next, root, info, *args, **kwargs)
+
+    async def _guarded(
+        self, field: GraphQLField, _next: Callable[..., Any], root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
+    ) -> Any:
+        await require_in_scope(info.context, kwargs, any_account=is_any_account(field) or not _is_root(info))
+        result = _next(root, info, *args, **kwargs)
+        return await result if isawaitable(result) else result
