@@ -23,6 +23,7 @@ from backend.core.context import Context
 from backend.core.mail import service as mail
 from backend.core.mail import worker
 from backend.enterprise import routes as enterprise_routes
+from backend.members import jobs
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
 
@@ -47,6 +48,9 @@ async def healthz(request: Request) -> JSONResponse:
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     await db.init_db()
     task = None
+    jobs_task = None
+    if get_settings().job_worker == "inprocess":
+        jobs_task = asyncio.create_task(jobs.run_forever(wake=asyncio.Event()))
     if get_settings().mail_worker == "inprocess":
         wake = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -56,10 +60,11 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        if task:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        for running in (task, jobs_task):
+            if running:
+                running.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await running
         await db.close_db()
 
 

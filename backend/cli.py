@@ -5,6 +5,7 @@
     portico create-admin EMAIL ACCOUNT_NAME [--password P]
     portico export-schema [PATH]    write schema.graphql
     portico mail-worker             deliver queued email until stopped
+    portico job-worker              run invitation jobs until stopped (with JOB_WORKER=external)
     portico dev-mailbox [--port 1025]   local SMTP server printing each email's links
     portico serve [--host H] [--port P] [--migrate] [--seed]
 """
@@ -91,6 +92,16 @@ def cmd_mail_worker(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_job_worker(_: argparse.Namespace) -> int:
+    from backend.members import jobs
+
+    try:
+        asyncio.run(_with_db(lambda: jobs.run_forever(wake=asyncio.Event())))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def cmd_dev_mailbox(args: argparse.Namespace) -> int:
     """A local SMTP server for development: prints each email's subject and links, and
     keeps the message under `mail/` (needs the dev extra: aiosmtpd)."""
@@ -154,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default=str(ROOT / "schema.graphql"))
     p.set_defaults(fn=cmd_export_schema)
     sub.add_parser("mail-worker", help="deliver queued email until stopped").set_defaults(fn=cmd_mail_worker)
+    sub.add_parser("job-worker", help="run invitation jobs until stopped").set_defaults(fn=cmd_job_worker)
     p = sub.add_parser("dev-mailbox", help="development SMTP server that prints links (dev extra)")
     p.add_argument("--port", type=int, default=1025)
     p.add_argument("--folder", default="mail")

@@ -68,6 +68,9 @@ class Settings:
     rate_limit_password_reset: str = "5/hour"
     rate_limit_invitations: str = "200/hour"
     max_invites_per_call: int = 100
+    # Account-user invitations an account may send per rolling 24 hours (calls and jobs alike).
+    invitation_daily_quota: int = 10_000
+    job_worker: str = "inprocess"
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     # Enterprise sign-in (OpenID Connect: Google, Microsoft Entra). Off unless all three are set.
     oidc_issuer: str | None = None
@@ -141,6 +144,8 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         rate_limit_password_reset=g("RATE_LIMIT_PASSWORD_RESET") or Settings.rate_limit_password_reset,
         rate_limit_invitations=g("RATE_LIMIT_INVITATIONS") or Settings.rate_limit_invitations,
         max_invites_per_call=_int(env, "MAX_INVITES_PER_CALL", 100),
+        invitation_daily_quota=_int(env, "INVITATION_DAILY_QUOTA", 10_000),
+        job_worker=g("JOB_WORKER") or "inprocess",
         cors_origins=origins or (public_url,),
         oidc_issuer=(g("OIDC_ISSUER") or "").rstrip("/") or None,
         oidc_client_id=g("OIDC_CLIENT_ID") or None,

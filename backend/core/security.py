@@ -73,7 +73,10 @@ class AccessClaims:
     session_id: uuid.UUID
 
 
-def create_access_token(*, user_id: int, session_id: uuid.UUID, settings: Settings | None = None) -> str:
+def create_access_token(
+    *, user_id: int, session_id: uuid.UUID, settings: Settings | None = None, extra: dict[str, Any] | None = None
+) -> str:
+    """`extra`: small claims for clients (e.g. `acc` and `perms`, the active account's permissions)."""
     s = settings or get_settings()
     kid, key = _signing_key(s)
     now = utcnow()
@@ -85,6 +88,7 @@ def create_access_token(*, user_id: int, session_id: uuid.UUID, settings: Settin
         "typ": "access",
         "iat": int(now.timestamp()),
         "exp": int((now + timedelta(minutes=s.access_token_minutes)).timestamp()),
+        **(extra or {}),
     }
     return jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid})
 
