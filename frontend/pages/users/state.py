@@ -39,7 +39,8 @@ class UsersState(SessionState):
 
     async def _fetch(self) -> None:
         account = self.active_account_id
-        self.pending = [InvitationRow.of(i) for i in await self._authed(members_api.pending_invitations, account_id=account)]
+        page = await self._authed(members_api.pending_invitations, account_id=account)
+        self.pending = [InvitationRow.of(i) for i in page["rows"]]
         subs = await self._authed(members_api.sub_accounts, account_id=account)
         self.sub_accounts = [Option(id=s["id"], name=s["name"]) for s in subs]
         names = {s.id: s.name for s in self.sub_accounts}
