@@ -74,14 +74,15 @@ def target_of(account_id: int) -> str:
     return f"account:{account_id}"
 
 
-def _screen(rows: list[InviteRow]) -> tuple[dict[int, InviteResult], list[_Candidate]]:
-    """Everything decidable without the database: syntax, duplicates, disposable domains."""
+def _screen(rows: list[InviteRow], *, normalised: bool = False) -> tuple[dict[int, InviteResult], list[_Candidate]]:
+    """Everything decidable without the database: syntax, duplicates, disposable domains.
+    `normalised`: the addresses were validated and normalised before (a job's rows)."""
     answered: dict[int, InviteResult] = {}
     candidates: list[_Candidate] = []
     seen: set[str] = set()
     for i, row in enumerate(rows):
         try:
-            email = accounts.normalise_email(row.email)
+            email = row.email if normalised else accounts.normalise_email(row.email)
         except DomainError as e:
             answered[i] = InviteResult(row.email.strip(), InviteOutcome.INVALID_EMAIL, e.message)
             continue
@@ -96,10 +97,10 @@ def _screen(rows: list[InviteRow]) -> tuple[dict[int, InviteResult], list[_Candi
 
 
 async def invite_rows(
-    *, account: Account, inviter: User | None, rows: list[InviteRow], grants_for: Any
+    *, account: Account, inviter: User | None, rows: list[InviteRow], grants_for: Any, normalised: bool = False
 ) -> list[InviteResult]:
     """Answer every row, in order. `grants_for(row)` says what accepting grants for that row."""
-    answered, candidates = _screen(rows)
+    answered, candidates = _screen(rows, normalised=normalised)
     for c in candidates:
         c.grants = grants_for(c.row)
     for start in range(0, len(candidates), CHUNK):

@@ -16,6 +16,7 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -96,12 +97,16 @@ async def start(
         raise DomainError(ErrorCode.TOO_MANY, f"A job takes at most {MAX_ROWS:,} rows; this list has {len(parsed):,}.", "list")
     roles = [_role(p.role, role) for p in parsed]
     await grants_maker(account, modules=modules, sub_account_ids=sub_account_ids, roles={r for r in roles if r})
-    screened, _ = bulk._screen([bulk.InviteRow(p.email) for p in parsed])
+    screened, candidates = bulk._screen([bulk.InviteRow(p.email) for p in parsed])
+    normalised = {c.index: c.email for c in candidates}
     async with in_transaction():
         job = await InvitationJob.create(
             account=account, created_by=actor, modules=modules, sub_account_ids=sub_account_ids, total=len(parsed),
         )
-        rows = [_row(job, line, p, r, screened.get(line - 1)) for line, (p, r) in enumerate(zip(parsed, roles, strict=True), 1)]
+        rows = [
+            _row(job, line, p, r, screened.get(line - 1), normalised.get(line - 1))
+            for line, (p, r) in enumerate(zip(parsed, roles, strict=True), 1)
+        ]
         await InvitationJobRow.bulk_create(rows, batch_size=2000)
         await InvitationJob.filter(id=job.id).update(done=sum(1 for r in rows if r.outcome))
     for wake in _wakeups:
@@ -109,9 +114,11 @@ async def start(
     return await InvitationJob.get(id=job.id)
 
 
-def _row(job: InvitationJob, line: int, p: ParsedRow, role: MembershipRole | None, early: bulk.InviteResult | None) -> InvitationJobRow:
+def _row(
+    job: InvitationJob, line: int, p: ParsedRow, role: MembershipRole | None, early: bulk.InviteResult | None, email: str | None
+) -> InvitationJobRow:
     row = InvitationJobRow(
-        job=job, line=line, email=(early.email if early else p.email.strip())[:254], first_name=p.first_name[:100],
+        job=job, line=line, email=(email or (early.email if early else p.email.strip()))[:254], first_name=p.first_name[:100],
         last_name=p.last_name[:100], role=role.value if role else p.role[:16],
     )
     if role is None:
@@ -156,17 +163,26 @@ async def step(*, job_id: int) -> bool:
     roles = {MembershipRole(r.role) for r in todo}
     grants_for = await grants_maker(job.account, modules=job.modules, sub_account_ids=job.sub_account_ids, roles=roles)
     invite = [bulk.InviteRow(r.email, r.first_name, r.last_name, MembershipRole(r.role)) for r in todo]
-    async with in_transaction():
-        results = await bulk.invite_rows(account=job.account, inviter=job.created_by, rows=invite, grants_for=grants_for)
-        for row, result in zip(todo, results, strict=True):
-            row.outcome, row.message = result.outcome.value, result.message[:255]
-            row.invitation_id = result.invitation.id if result.invitation else None
-        await InvitationJobRow.bulk_update(todo, fields=["outcome", "message", "invitation_id"], batch_size=CHUNK)
-        invited = sum(1 for r in results if r.outcome == bulk.InviteOutcome.INVITED)
-        await InvitationJob.filter(id=job.id).update(
-            done=job.done + len(todo), invited=job.invited + invited, locked_until=utcnow() + timedelta(seconds=LOCK_SECONDS)
+    async with in_transaction() as conn:
+        results = await bulk.invite_rows(
+            account=job.account, inviter=job.created_by, rows=invite, grants_for=grants_for, normalised=True
         )
+        await _record_outcomes(conn, todo, results)
+        invited = sum(1 for r in results if r.outcome == bulk.InviteOutcome.INVITED)
+        await InvitationJob.filter(id=job.id).update(done=job.done + len(todo), invited=job.invited + invited)
     return True
+
+
+async def _record_outcomes(conn: Any, todo: list[InvitationJobRow], results: list[bulk.InviteResult]) -> None:
+    """One prepared UPDATE sent for all rows of the chunk (executemany: one statement, pipelined)."""
+    pg = conn.capabilities.dialect == "postgres"
+    o, m, i, k = (f"${n}" for n in range(1, 5)) if pg else ("?",) * 4
+    sql = f"UPDATE invitation_job_rows SET outcome = {o}, message = {m}, invitation_id = {i} WHERE id = {k}"
+    values = [
+        [r.outcome.value, r.message[:255], r.invitation.id if r.invitation else None, row.id]
+        for row, r in zip(todo, results, strict=True)
+    ]
+    await conn.execute_many(sql, values)
 
 
 async def _claim() -> int | None:
@@ -185,6 +201,8 @@ async def run_pending() -> int:
     ran = 0
     while (job_id := await _claim()) is not None:
         while await step(job_id=job_id):
+            # Still ours: hold the lock for another chunk.
+            await InvitationJob.filter(id=job_id).update(locked_until=utcnow() + timedelta(seconds=LOCK_SECONDS))
             await asyncio.sleep(0)
         ran += 1
     return ran
