@@ -82,3 +82,26 @@ async def remove_user(*, token: str, account_id: str, user_id: str) -> None:
 async def set_user_permissions(*, token: str, account_id: str, user_id: str, role: str, modules: list[str], sub_account_ids: list[str]) -> None:
     variables = {"account": account_id, "user": user_id, "role": role, "modules": modules, "subs": sub_account_ids}
     checked((await execute(SET_USER_PERMISSIONS, variables, token=token))["setUserPermissions"])
+
+
+JOB_FIELDS = "id status total done invited finishedAt"
+START_INVITATION_JOB = f"""mutation StartJob($account: ID!, $input: StartInvitationJobInput!) {{
+  startInvitationJob(accountId: $account, input: $input) {{ job {{ {JOB_FIELDS} }} {ERRORS} }} }}"""
+INVITATION_JOB = f"""query Job($account: ID!, $id: ID!) {{ invitationJob(accountId: $account, id: $id) {{ {JOB_FIELDS}
+  rows(first: 200) {{ line email outcome message }} }} }}"""
+INVITATION_JOB_CSV = "query JobCsv($account: ID!, $id: ID!) { invitationJob(accountId: $account, id: $id) { resultsCsv } }"
+
+
+async def start_invitation_job(*, token: str, account_id: str, text: str, role: str, modules: list[str], sub_account_ids: list[str]) -> dict[str, Any]:
+    """Queue a background invitation job for a CSV or pasted list; returns the job."""
+    payload = {"list": text, "role": role, "modules": modules, "subAccountIds": sub_account_ids}
+    return checked((await execute(START_INVITATION_JOB, {"account": account_id, "input": payload}, token=token))["startInvitationJob"])["job"]
+
+
+async def invitation_job(*, token: str, account_id: str, job_id: str) -> dict[str, Any]:
+    """A job's progress and its first 200 rows' outcomes."""
+    return (await execute(INVITATION_JOB, {"account": account_id, "id": job_id}, token=token))["invitationJob"]
+
+
+async def invitation_job_csv(*, token: str, account_id: str, job_id: str) -> str:
+    return (await execute(INVITATION_JOB_CSV, {"account": account_id, "id": job_id}, token=token))["invitationJob"]["resultsCsv"]
