@@ -8,7 +8,7 @@ import strawberry
 
 from backend.core.errors import ApiError
 
-MAX_PAGE = 500
+MAX_PAGE = 100
 
 
 def encode_cursor(kind: str, value: int) -> str:

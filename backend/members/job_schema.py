@@ -72,7 +72,7 @@ class InvitationJobType:
     @strawberry.field(description="Rows in list order, a page at a time; filter by outcome.")
     async def rows(
         self, after_line: Annotated[int, strawberry.argument(description="Start after this line. Default 0.")] = 0,
-        first: Annotated[int, strawberry.argument(description="How many rows, 1 to 1000. Default 100.")] = 100,
+        first: Annotated[int, strawberry.argument(description="How many rows, 1 to 500. Default 100.")] = 100,
         outcome: Annotated[InviteOutcome | None, strawberry.argument(description="Only rows with this outcome.")] = None,
     ) -> list[InvitationJobRowType]:
         job = InvitationJob(id=int(self.id))

@@ -139,7 +139,7 @@ async def rows(*, job: InvitationJob, after_line: int = 0, limit: int = 100, out
     query = InvitationJobRow.filter(job_id=job.id, line__gt=after_line)
     if outcome:
         query = query.filter(outcome=outcome)
-    return await query.order_by("line").limit(max(1, min(limit, 1000)))
+    return await query.order_by("line").limit(max(1, min(limit, 500)))
 
 
 async def results_csv(*, job: InvitationJob) -> str:

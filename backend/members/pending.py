@@ -52,7 +52,7 @@ class Query:
         created_to: Annotated[datetime | None, strawberry.argument(description="Sent before this time.")] = None,
         search: Annotated[str, strawberry.argument(description="Words each found in the email or the name.")] = "",
         disposable: Annotated[bool | None, strawberry.argument(description="Only (true) or never (false) disposable-domain addresses.")] = None,
-        first: Annotated[int, strawberry.argument(description="Page size, 1 to 500. Default 50.")] = 50,
+        first: Annotated[int, strawberry.argument(description="Page size, 1 to 100. Default 50.")] = 50,
         after: Annotated[str | None, strawberry.argument(description="The `endCursor` of the previous page.")] = None,
     ) -> InvitationConnection:
         filters = service.InvitationFilter(
