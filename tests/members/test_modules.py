@@ -105,3 +105,20 @@ async def test_reports_module_reads_the_member_report(api: Api) -> None:
     sub = await Account.create(name="Sub", parent=gym)
     # The Reports module reaches the sub-accounts too (no sub-accounts named: all of them).
     assert (await api.as_(await token_for(reader))(REPORT, {"a": str(sub.id)}))["memberReport"]["activeMembers"] == 0
+
+
+async def test_set_user_permissions_refuses_an_admin_only_module_by_name_and_changes_nothing(api: Api) -> None:
+    from backend.accounts.models import Membership
+    from backend.audit.models import AuditEvent
+
+    admin = await make_user()
+    gym = await make_account("Gym", admin=admin)
+    worker = await make_member(gym, await make_user(), modules=["dashboard"])
+    perms = """mutation P($a: ID!, $u: ID!) { setUserPermissions(accountId: $a, userId: $u, role: USER,
+      modules: [REPORTS, PRICING], subAccountIds: []) { membership { modules } errors { code message field } } }"""
+    data = (await api.as_(await token_for(admin))(perms, {"a": str(gym.id), "u": str(worker.id)}))["setUserPermissions"]
+    assert data["membership"] is None
+    [error] = data["errors"]
+    assert (error["code"], error["field"]) == ("MODULE_NOT_ALLOWED", "modules") and "PRICING" in error["message"]
+    assert (await Membership.get(user=worker, account=gym)).modules == ["dashboard"]
+    assert not await AuditEvent.exists(action="membership.permissions_changed")
