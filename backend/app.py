@@ -25,6 +25,7 @@ from backend.core.mail import worker
 from backend.core.observability.logging import configure_logging
 from backend.core.observability.requests import ObservabilityMiddleware
 from backend.enterprise import routes as enterprise_routes
+from backend.members import jobs
 from backend.ops import server as ops
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
@@ -42,6 +43,9 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     await db.init_db()
     ops.start(get_settings())
     task = None
+    jobs_task = None
+    if get_settings().job_worker == "inprocess":
+        jobs_task = asyncio.create_task(jobs.run_forever(wake=asyncio.Event()))
     if get_settings().mail_worker == "inprocess":
         wake = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -51,10 +55,12 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        for running in (task, jobs_task):
+            if running:
+                running.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await running
         if task:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
             await ops.release_claims()
         await db.close_db()
 

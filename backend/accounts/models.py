@@ -57,6 +57,10 @@ class Account(Model):
     )
     # Per-kind invitation lifetime overrides in hours, e.g. {"account_user": 72}.
     invitation_hours: Any = fields.JSONField(default=dict)
+    # The documents an invitee agrees to on accepting; the version agreed to is kept on the invitation.
+    privacy_policy_url = fields.CharField(max_length=500, default="", db_default="")
+    terms_url = fields.CharField(max_length=500, default="", db_default="")
+    documents_version = fields.CharField(max_length=50, default="", db_default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -14,7 +14,7 @@ from backend.audit import service as audit
 from backend.core import identity
 from backend.core.errors import DomainError, Forbidden, MutationError
 from backend.core.graphql import Info, gid, require_user, to_id
-from backend.core.permissions import ANY_ACCOUNT, Permission, needs
+from backend.core.permissions import ANY_ACCOUNT, Permission, needs, signed_in
 
 if TYPE_CHECKING:
     from backend.families.types import FamilyType
@@ -61,9 +61,9 @@ class AuditEntry:
     created_at: datetime = strawberry.field(description="When.")
 
 
-@strawberry.type(description="Result of `createAccount`.")
+@strawberry.type(description="Result of `createAccount` or `setAccountDocuments`.")
 class CreateAccountPayload:
-    account: AccountType | None = strawberry.field(default=None, description="The new account.")
+    account: AccountType | None = strawberry.field(default=None, description="The account (new or changed).")
     errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
 
 
@@ -103,6 +103,30 @@ class Query:
         return [AccountType.of(a) for a in rows]
 
     @strawberry.field(
+        description=(
+            "May I do this in this account? The question a host application asks to gate its own menus "
+            "(Dashboard, Scheduling, Communications, Pricing, Payment). False outside my accounts. Any signed-in person."
+        ),
+        extensions=signed_in(),
+    )
+    async def can(
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")],
+        permission: Annotated[Permission, strawberry.argument(description="The permission asked about.")],
+    ) -> bool:
+        user = await require_user(info)
+        return await service.has_permission(user_id=user.id, account_id=to_id(account_id), permission=permission)
+
+    @strawberry.field(
+        description="Every permission I hold in an account (through my membership or a parent account's), by name; empty outside it.",
+        extensions=signed_in(),
+    )
+    async def my_permissions(
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")]
+    ) -> list[Permission]:
+        user = await require_user(info)
+        return await service.my_permissions(user_id=user.id, account_id=to_id(account_id))
+
+    @strawberry.field(
         description="Recent access changes in an account, newest first. Needs `audit.view`.",
         extensions=needs(Permission.AUDIT_VIEW),
     )
@@ -126,6 +150,27 @@ class Query:
 
 @strawberry.type
 class Mutation:
+    @strawberry.mutation(
+        description="Set the Privacy Policy and Terms of Use invitees of this account agree to, and their version. Needs `users.manage`.",
+        extensions=needs(Permission.USERS_MANAGE),
+    )
+    async def set_account_documents(
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")],
+        privacy_policy_url: Annotated[str, strawberry.argument(description="Full http(s) address; empty for none.")],
+        terms_url: Annotated[str, strawberry.argument(description="Full http(s) address; empty for none.")],
+        version: Annotated[str, strawberry.argument(description="The documents' version, e.g. 2026-01 (required with a URL).")],
+    ) -> CreateAccountPayload:
+        user = await require_user(info)
+        try:
+            async with in_transaction():
+                account = await service.set_documents(
+                    actor=user, account_id=to_id(account_id), privacy_policy_url=privacy_policy_url, terms_url=terms_url,
+                    version=version,
+                )
+        except DomainError as e:
+            return CreateAccountPayload(errors=[MutationError.of(e)])
+        return CreateAccountPayload(account=AccountType.of(account))
+
     @strawberry.mutation(
         description="Create an account (or a sub-account of one I administer); I become its first admin."
     )

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from email_validator import EmailNotValidError, validate_email
 
+from backend.accounts.access import account_access
 from backend.accounts.models import (
     Account,
     Membership,
@@ -11,7 +15,7 @@ from backend.accounts.models import (
     MembershipStatus,
     User,
 )
-from backend.accounts.modules import allowed_modules, permissions_for
+from backend.accounts.modules import allowed_modules
 from backend.audit import service as audit
 from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.core.permissions import Permission
@@ -95,10 +99,15 @@ async def active_membership(*, user_id: int, account_id: int) -> Membership | No
 
 
 async def has_permission(*, user_id: int, account_id: int, permission: Permission) -> bool:
-    membership = await active_membership(user_id=user_id, account_id=account_id)
-    if membership is None:
-        return False
-    return permission in permissions_for(membership.role, membership.modules)
+    """The one answer to "may this person do this in this account?" for every account-bound
+    field: own membership, or one in a parent account reaching down (see `access`)."""
+    return (await account_access(user_id=user_id, account_id=account_id)).has(permission)
+
+
+async def my_permissions(*, user_id: int, account_id: int) -> list[Permission]:
+    """Everything the person may do in the account, sorted by name (empty outside it)."""
+    found = await account_access(user_id=user_id, account_id=account_id)
+    return sorted(found.permissions, key=lambda p: p.value)
 
 
 async def memberships_of(*, user_id: int) -> list[Membership]:
@@ -114,12 +123,75 @@ async def get_account(*, account_id: int) -> Account:
 
 
 async def visible_sub_accounts(*, user_id: int, account_id: int) -> list[Account]:
-    """Sub-accounts a member may see: those named on the membership, or all when none are
-    named (admins always see all)."""
-    membership = await active_membership(user_id=user_id, account_id=account_id)
-    if membership is None:
+    """Sub-accounts a member may see and act in: those named on their membership here, or all
+    when none are named (the default, admins included), or all when a membership above
+    reaches this account (a grant covers the sub-accounts below it)."""
+    found = await account_access(user_id=user_id, account_id=account_id)
+    if not found.any:
         return []
     query = Account.filter(parent_id=account_id)
-    if membership.role != MembershipRole.ADMIN and membership.sub_account_ids:
+    inherited = any(a != account_id for a in found.through)
+    membership = await active_membership(user_id=user_id, account_id=account_id)
+    if not inherited and membership is not None and membership.sub_account_ids:
         query = query.filter(id__in=membership.sub_account_ids)
     return await query.order_by("name")
+
+
+async def token_claims(*, user_id: int, account_id: int | None = None) -> dict[str, Any]:
+    """What an access token tells a host app without a round trip, kept small: the active
+    account (an act-as session's account, else the first of my active memberships, by
+    name) and my permissions there."""
+    if account_id is None:
+        first = await Membership.filter(user_id=user_id, status=MembershipStatus.ACTIVE).order_by("account__name", "id").first()
+        if first is None:
+            return {}
+        account_id = first.account_id  # type: ignore[attr-defined]
+    return {"acc": str(account_id), "perms": [p.value for p in await my_permissions(user_id=user_id, account_id=account_id)]}
+
+
+async def set_documents(
+    *, actor: User, account_id: int, privacy_policy_url: str, terms_url: str, version: str
+) -> Account:
+    """The Privacy Policy and Terms of Use an invitee of this account agrees to, and their version."""
+    urls = {"privacyPolicyUrl": privacy_policy_url.strip(), "termsUrl": terms_url.strip()}
+    for field, url in urls.items():
+        if url and not url.startswith(("https://", "http://")):
+            raise DomainError(ErrorCode.INVALID, "Give a full http(s) address.", field)
+        if len(url) > 500:
+            raise DomainError(ErrorCode.INVALID, "At most 500 characters.", field)
+    if any(urls.values()) and not version.strip():
+        raise DomainError(ErrorCode.REQUIRED, "Give the documents a version, e.g. 2026-01.", "version")
+    account = await get_account(account_id=account_id)
+    account.privacy_policy_url, account.terms_url = urls["privacyPolicyUrl"], urls["termsUrl"]
+    account.documents_version = version.strip()[:50]
+    await account.save(update_fields=["privacy_policy_url", "terms_url", "documents_version"])
+    await audit.record(
+        action="account.documents_changed", actor_id=actor.id, account_id=account_id,
+        privacy_policy_url=account.privacy_policy_url, terms_url=account.terms_url, version=account.documents_version,
+    )
+    return account
+
+
+OtherAccessProbe = Callable[[int], Awaitable[bool]]
+_other_access: list[OtherAccessProbe] = []
+
+
+def register_other_access(probe: OtherAccessProbe) -> None:
+    """Domains that give access without an account membership (families, seats) say so here,
+    so a person with such access is never told they were turned off."""
+    _other_access.append(probe)
+
+
+async def turned_off_notice(*, user_id: int) -> str | None:
+    """In plain words, when every membership of the person was deactivated and nothing else
+    gives them access; None otherwise. Names the accounts, nothing more."""
+    rows = await Membership.filter(user_id=user_id).select_related("account").order_by("account__name")
+    if not rows or any(m.status == MembershipStatus.ACTIVE for m in rows):
+        return None
+    for probe in _other_access:
+        if await probe(user_id):
+            return None
+    names = [m.account.name for m in rows]
+    if len(names) == 1:
+        return f"Your access to {names[0]} was turned off by its administrator."
+    return f"Your access to {', '.join(names[:-1])} and {names[-1]} was turned off by their administrators."

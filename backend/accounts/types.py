@@ -21,10 +21,18 @@ class AccountType:
     id: strawberry.ID = strawberry.field(description="Account id.")
     name: str = strawberry.field(description="Display name.")
     parent_id: strawberry.ID | None = strawberry.field(description="The parent account, for a sub-account.")
+    privacy_policy_url: str | None = strawberry.field(description="The Privacy Policy invitees agree to (null: none set).")
+    terms_url: str | None = strawberry.field(description="The Terms of Use invitees agree to (null: none set).")
+    documents_version: str | None = strawberry.field(description="The version of those documents (stored with each acceptance).")
 
     @classmethod
     def of(cls, a: models.Account) -> "AccountType":
-        return cls(id=strawberry.ID(str(a.id)), name=a.name, parent_id=strawberry.ID(str(a.parent_id)) if a.parent_id else None)  # type: ignore[attr-defined]
+        return cls(
+            id=strawberry.ID(str(a.id)), name=a.name,
+            parent_id=strawberry.ID(str(a.parent_id)) if a.parent_id else None,  # type: ignore[attr-defined]
+            privacy_policy_url=a.privacy_policy_url or None, terms_url=a.terms_url or None,
+            documents_version=a.documents_version or None,
+        )
 
 
 @strawberry.type(name="Membership", description="A person's role and permissions in one account.")

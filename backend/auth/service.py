@@ -42,7 +42,11 @@ async def _issue(*, user: User, session: Session) -> Tokens:
     await RefreshToken.create(
         session=session, token_hash=token_hash(refresh), expires_at=utcnow() + timedelta(days=s.refresh_token_days)
     )
-    access = create_access_token(user_id=user.id, session_id=session.id, account_scope=session.account_scope_id)
+    scope = session.account_scope_id  # type: ignore[attr-defined]
+    access = create_access_token(
+        user_id=user.id, session_id=session.id, account_scope=scope,
+        extra=await accounts.token_claims(user_id=user.id, account_id=scope),
+    )
     return Tokens(access_token=access, refresh_token=refresh, expires_in=s.access_token_minutes * 60, user=user)
 
 
@@ -66,6 +70,8 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
         raise DomainError(ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong.")
     if user.status != UserStatus.ACTIVE:
         raise DomainError(ErrorCode.ACCOUNT_DISABLED, "This sign-in has been disabled.")
+    if notice := await accounts.turned_off_notice(user_id=user.id):
+        raise DomainError(ErrorCode.ACCESS_TURNED_OFF, notice)
     async with in_transaction():
         session = await Session.create(id=uuid.uuid4(), user=user)
         return await _issue(user=user, session=session)

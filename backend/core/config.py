@@ -84,6 +84,9 @@ class Settings:
     rate_limit_password_reset: str = "5/hour"
     rate_limit_invitations: str = "200/hour"
     max_invites_per_call: int = 100
+    # Account-user invitations an account may send per rolling 24 hours (calls and jobs alike).
+    invitation_daily_quota: int = 10_000
+    job_worker: str = "inprocess"
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     # Peers whose X-Forwarded-For names the real client (the portal, a load balancer).
     trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
@@ -182,6 +185,8 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         rate_limit_password_reset=g("RATE_LIMIT_PASSWORD_RESET") or Settings.rate_limit_password_reset,
         rate_limit_invitations=g("RATE_LIMIT_INVITATIONS") or Settings.rate_limit_invitations,
         max_invites_per_call=_int(env, "MAX_INVITES_PER_CALL", 100),
+        invitation_daily_quota=_int(env, "INVITATION_DAILY_QUOTA", 10_000),
+        job_worker=g("JOB_WORKER") or "inprocess",
         cors_origins=origins or (public_url,),
         trusted_proxies=_networks(proxies if proxies is not None else (LOOPBACK if env_name == "development" else "")),
         graphql_introspection=_bool(g("GRAPHQL_INTROSPECTION"), env_name != "production"),

@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "backend.learning.models",
     "backend.activity.models",
     "backend.enterprise.models",
+    "backend.members.models",
 ]
 
 

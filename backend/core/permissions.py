@@ -35,6 +35,9 @@ class Permission(Enum):
     FAMILIES_MANAGE = "families.manage"
     SEATS_MANAGE = "seats.manage"
     REPORTS_VIEW = "reports.view"
+    DASHBOARD_VIEW = "dashboard.view"
+    SCHEDULING_MANAGE = "scheduling.manage"
+    COMMUNICATIONS_MANAGE = "communications.manage"
 
 
 class IsAuthenticated(BasePermission):

@@ -71,13 +71,16 @@ def _verification_keys(settings: Settings) -> dict[str, str]:
 class AccessClaims:
     user_id: int
     session_id: uuid.UUID
-    # An act-as session's one account (`acc`); None for an ordinary session.
+    # An act-as session's one account (`scp`); None for an ordinary session.
     account_scope: int | None = None
 
 
 def create_access_token(
-    *, user_id: int, session_id: uuid.UUID, account_scope: int | None = None, settings: Settings | None = None
+    *, user_id: int, session_id: uuid.UUID, account_scope: int | None = None, settings: Settings | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> str:
+    """`extra`: small claims for clients (`acc` and `perms`: the active account and my
+    permissions there). An act-as session's one account travels as `scp`."""
     s = settings or get_settings()
     kid, key = _signing_key(s)
     now = utcnow()
@@ -89,9 +92,10 @@ def create_access_token(
         "typ": "access",
         "iat": int(now.timestamp()),
         "exp": int((now + timedelta(minutes=s.access_token_minutes)).timestamp()),
+        **(extra or {}),
     }
     if account_scope is not None:
-        claims["acc"] = str(account_scope)
+        claims["scp"] = str(account_scope)
     return jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid})
 
 
@@ -116,7 +120,7 @@ def decode_access_token(token: str, settings: Settings | None = None) -> AccessC
         )
         if claims.get("typ") != "access":
             raise InvalidToken("not an access token")
-        scope = claims.get("acc")
+        scope = claims.get("scp")
         return AccessClaims(
             user_id=int(claims["sub"]), session_id=uuid.UUID(claims["sid"]), account_scope=int(scope) if scope else None
         )

@@ -200,3 +200,10 @@ async def accept_family_member(invitation: Invitation, user: User) -> None:
 
 
 invitations.register_handler(InvitationKind.FAMILY_MEMBER, accept_family_member)
+
+
+async def _in_a_family(user_id: int) -> bool:
+    return await FamilyMember.exists(user_id=user_id, status=MemberStatus.ACTIVE)
+
+
+accounts.register_other_access(_in_a_family)

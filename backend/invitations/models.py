@@ -27,6 +27,8 @@ class Invitation(Model):
     id = fields.IntField(primary_key=True)
     kind = fields.CharEnumField(InvitationKind, max_length=32)
     email = fields.CharField(max_length=254)
+    # To a throwaway-address domain (the disposable-email list), for the pending list's flag.
+    email_disposable = fields.BooleanField(default=False, db_default=False)
     first_name = fields.CharField(max_length=100, default="")
     last_name = fields.CharField(max_length=100, default="")
     account: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -50,8 +52,12 @@ class Invitation(Model):
         "models.User", related_name="invitations_accepted", null=True, on_delete=fields.SET_NULL
     )
     accepted_at = fields.DatetimeField(null=True)
+    # The account's Privacy Policy / Terms version the invitee agreed to, at `accepted_at`.
+    accepted_documents_version = fields.CharField(max_length=50, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "invitations"
-        indexes = (("account_id", "email"), ("target", "email"))
+        # One pending invitation per (target, email, kind) is a unique partial index made by
+        # migration 0008 (Tortoise cannot declare a partial index).
+        indexes = (("account_id", "email"), ("target", "email"), ("account_id", "created_at"))

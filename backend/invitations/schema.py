@@ -35,8 +35,10 @@ class Query:
     @strawberry.field(description="What an invitation link is for. No sign-in needed; an unknown token is NOT_FOUND.", metadata=ANY_ACCOUNT)
     async def invitation(self, info: Info, token: Annotated[str, strawberry.argument(description="The token from the link.")]) -> InvitationPreview:
         inv = await service.by_token(token=token)
-        inviter = inv.invited_by
+        inviter, account = inv.invited_by, inv.account
         return InvitationPreview(
+            first_name=inv.first_name, last_name=inv.last_name, privacy_policy_url=account.privacy_policy_url or None,
+            terms_url=account.terms_url or None, documents_version=account.documents_version or None,
             kind=InvitationKind(inv.kind.value), email=inv.email, target_name=inv.target_name, summary=inv.summary,
             inviter_name=(inviter.full_name or inviter.email) if inviter else "Portico",
             status=InvitationStatus(service.effective_status(inv).value), expires_at=inv.expires_at,
@@ -47,7 +49,10 @@ class Query:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="Accept an invitation once: a new person sets a password; everyone confirms 18+ and accepts the terms."
+        description=(
+            "Accept an invitation once: a new person sets a password and gives their name; everyone confirms 18+ and "
+            "accepts the account's Privacy Policy and Terms of Use (the version accepted is stored with the time)."
+        )
     )
     async def accept_invitation(
         self,
@@ -56,11 +61,13 @@ class Mutation:
         confirm_adult: Annotated[bool, strawberry.argument(description="I am at least 18 years old.")],
         accept_terms: Annotated[bool, strawberry.argument(description="I accept the privacy policy and terms of use.")],
         password: Annotated[str | None, strawberry.argument(description="Required when the email has no sign-in yet.")] = None,
+        first_name: Annotated[str | None, strawberry.argument(description="A new person's first name; null keeps the one the inviter gave.")] = None,
+        last_name: Annotated[str | None, strawberry.argument(description="A new person's last name; null keeps the one the inviter gave.")] = None,
     ) -> AcceptInvitationPayload:
         try:
             result = await service.accept(
                 token=token, password=password, confirm_adult=confirm_adult, accept_terms=accept_terms,
-                signed_in=await info.context.user(),
+                signed_in=await info.context.user(), first_name=first_name, last_name=last_name,
             )
         except DomainError as e:
             return AcceptInvitationPayload(errors=[MutationError.of(e)])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -44,6 +45,11 @@ def lifetime(kind: InvitationKind, account: Account) -> timedelta:
     if kind == InvitationKind.FAMILY_MEMBER:
         return timedelta(hours=s.family_invitation_hours)
     return timedelta(hours=s.account_invitation_hours)
+
+
+def is_disposable(email: str) -> bool:
+    """Is this address at a throwaway-mail domain (the disposable-email-domains list)?"""
+    return email.rsplit("@", 1)[-1].lower() in DISPOSABLE_DOMAINS
 
 
 def effective_status(invitation: Invitation) -> InvitationStatus:
@@ -79,6 +85,36 @@ async def find_pending(*, target: str, email: str) -> Invitation | None:
     ).first()
 
 
+class AlreadyInvited(DomainError):
+    """The address already has a pending invitation to the same target: here it is."""
+
+    def __init__(self, existing: Invitation) -> None:
+        super().__init__(ErrorCode.ALREADY_INVITED, f"{existing.email} already has a pending invitation.", "email")
+        self.existing = existing
+
+
+async def expire_stale(*, target: str, kind: InvitationKind, emails: list[str]) -> int:
+    """Pending rows past their expiry become EXPIRED, so they stop holding the one-pending slot."""
+    return await Invitation.filter(
+        target=target, kind=kind, status=InvitationStatus.PENDING, email__in=emails, expires_at__lte=utcnow()
+    ).update(status=InvitationStatus.EXPIRED)
+
+
+async def _insert_once(**values: Any) -> Invitation:
+    """Insert a pending invitation; when a concurrent request got there first, the database's
+    unique index refuses ours and the winner's invitation is the answer."""
+    try:
+        async with in_transaction():
+            return await Invitation.create(**values)
+    except IntegrityError:
+        existing = await Invitation.get_or_none(
+            target=values["target"], email=values["email"], kind=values["kind"], status=InvitationStatus.PENDING
+        )
+        if existing is None:
+            raise
+        raise AlreadyInvited(existing) from None
+
+
 async def create(
     *,
     kind: InvitationKind,
@@ -94,15 +130,18 @@ async def create(
 ) -> Invitation:
     """Create and queue an invitation (caller owns the transaction and the permission check)."""
     email = accounts.normalise_email(email)
-    if await find_pending(target=target, email=email):
-        raise DomainError(ErrorCode.ALREADY_INVITED, f"{email} already has a pending invitation.", "email")
+    earlier = await find_pending(target=target, email=email)
+    if earlier is not None and earlier.kind == kind:
+        raise AlreadyInvited(earlier)
     await check_rate(inviter_id=inviter.id, email=email)
+    await expire_stale(target=target, kind=kind, emails=[email])
     token = new_token()
-    invitation = await Invitation.create(
+    invitation = await _insert_once(
         kind=kind,
         account=account,
         target=target,
         email=email,
+        email_disposable=is_disposable(email),
         first_name=first_name.strip(),
         last_name=last_name.strip(),
         invited_by=inviter,
@@ -126,15 +165,27 @@ async def resend(*, invitation: Invitation, actor: User, email: str | None = Non
         raise DomainError(ErrorCode.NOT_PENDING, "This invitation was already accepted or revoked.")
     new_email = accounts.normalise_email(email) if email else invitation.email
     await check_rate(inviter_id=actor.id, email=new_email)
+    reopening = invitation.status != InvitationStatus.PENDING or new_email != invitation.email
     token = new_token()
     account = await invitation.account
     invitation.email = new_email
+    invitation.email_disposable = is_disposable(new_email)
     invitation.token_hash = token_hash(token)
     invitation.expires_at = utcnow() + lifetime(invitation.kind, account)
     invitation.status = InvitationStatus.PENDING
     invitation.send_count += 1
     invitation.last_sent_at = utcnow()
-    await invitation.save()
+    if reopening:
+        await expire_stale(target=invitation.target, kind=invitation.kind, emails=[new_email])
+    try:
+        async with in_transaction():
+            await invitation.save()
+    except IntegrityError:
+        # Another pending invitation to the same place holds this address: answer with it.
+        existing = await find_pending(target=invitation.target, email=new_email)
+        if existing is None:
+            raise
+        raise AlreadyInvited(existing) from None
     await audit.record(
         action="invitation.resent", actor_id=actor.id, account_id=invitation.account_id,  # type: ignore[attr-defined]
         target_email=new_email, invitation_id=invitation.id,
@@ -188,9 +239,14 @@ async def accept(
     confirm_adult: bool,
     accept_terms: bool,
     signed_in: User | None = None,
+    first_name: str | None = None,
+    last_name: str | None = None,
 ) -> Acceptance:
-    """Accept atomically and once: the first of two racing requests wins, the other is refused."""
-    invitation = await Invitation.get_or_none(token_hash=token_hash(token))
+    """Accept atomically and once: the first of two racing requests wins, the other is refused.
+    A new person may give their first and last name (the inviter's, when given, is the
+    default; an existing person keeps theirs); the
+    account's documents version they agree to is kept with the time."""
+    invitation = await Invitation.get_or_none(token_hash=token_hash(token)).select_related("account")
     if invitation is None:
         raise DomainError(ErrorCode.TOKEN_INVALID, "This invitation link is not valid.", "token")
     refusal = _refusal(invitation)
@@ -202,37 +258,50 @@ async def accept(
         raise DomainError(ErrorCode.TERMS_REQUIRED, "Accept the privacy policy and terms of use.", "acceptTerms")
     if signed_in is not None and signed_in.email != invitation.email:
         raise DomainError(ErrorCode.INVALID, "This invitation is for another email address.", "token")
+    first = (invitation.first_name if first_name is None else first_name).strip()[:100]
+    last = (invitation.last_name if last_name is None else last_name).strip()[:100]
     existing = signed_in or await accounts.get_by_email(email=invitation.email)
     if existing is None:
         if not password:
             raise DomainError(ErrorCode.REQUIRED, "Choose a password.", "password")
         validate_password(password, email=invitation.email, names=(invitation.first_name, invitation.last_name))
     try:
-        async with in_transaction():
-            won = await Invitation.filter(
-                id=invitation.id, status=InvitationStatus.PENDING, expires_at__gt=utcnow()
-            ).update(status=InvitationStatus.ACCEPTED, accepted_at=utcnow())
-            if not won:
-                raise _refusal(await Invitation.get(id=invitation.id)) or DomainError(
-                    ErrorCode.TOKEN_USED, "This invitation was already accepted.", "token"
-                )
-            user = existing or await User.create(
-                email=invitation.email,
-                first_name=invitation.first_name,
-                last_name=invitation.last_name,
-                password_hash=hash_password(password or ""),
-            )
-            now = utcnow()
-            await User.filter(id=user.id).update(adult_confirmed_at=now, terms_accepted_at=now)
-            await Invitation.filter(id=invitation.id).update(accepted_by_id=user.id)
-            await _handlers[invitation.kind](invitation, user)
-            await audit.record(
-                action=f"invitation.accepted.{invitation.kind.value}", actor_id=user.id,
-                account_id=invitation.account_id, target_user_id=user.id,  # type: ignore[attr-defined]
-                target_email=invitation.email, invitation_id=invitation.id,
-            )
-    except IntegrityError as exc:
-        # A concurrent acceptance created the same person or membership first.
-        raise DomainError(ErrorCode.TOKEN_USED, "This invitation was already accepted.", "token") from exc
+        user = await _accept_once(invitation, existing, password=password or "", first=first, last=last)
+    except IntegrityError:
+        # Two invitations for one new address accepted at once: the other created the person
+        # first. Ours is still good: accept it for that person (who signs in with the password
+        # chosen there), or say truthfully why not.
+        existing = await accounts.get_by_email(email=invitation.email)
+        if existing is None:
+            raise DomainError(ErrorCode.TOKEN_USED, "This invitation was already accepted.", "token") from None
+        try:
+            user = await _accept_once(invitation, existing, password="", first=first, last=last)
+        except IntegrityError as exc:
+            raise DomainError(ErrorCode.ALREADY_MEMBER, "You already have this access.", "token") from exc
     invitation.status = InvitationStatus.ACCEPTED
     return Acceptance(invitation=invitation, user=user, created_user=existing is None)
+
+
+async def _accept_once(invitation: Invitation, existing: User | None, *, password: str, first: str, last: str) -> User:
+    async with in_transaction():
+        now = utcnow()
+        version = invitation.account.documents_version or None
+        won = await Invitation.filter(
+            id=invitation.id, status=InvitationStatus.PENDING, expires_at__gt=now
+        ).update(status=InvitationStatus.ACCEPTED, accepted_at=now, accepted_documents_version=version)
+        if not won:
+            raise _refusal(await Invitation.get(id=invitation.id)) or DomainError(
+                ErrorCode.TOKEN_USED, "This invitation was already accepted.", "token"
+            )
+        user = existing or await User.create(
+            email=invitation.email, first_name=first, last_name=last, password_hash=hash_password(password),
+        )
+        await User.filter(id=user.id).update(adult_confirmed_at=now, terms_accepted_at=now)
+        await Invitation.filter(id=invitation.id).update(accepted_by_id=user.id)
+        await _handlers[invitation.kind](invitation, user)
+        await audit.record(
+            action=f"invitation.accepted.{invitation.kind.value}", actor_id=user.id,
+            account_id=invitation.account_id, target_user_id=user.id,  # type: ignore[attr-defined]
+            target_email=invitation.email, invitation_id=invitation.id, documents_version=version,
+        )
+    return user

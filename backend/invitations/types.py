@@ -28,6 +28,11 @@ class InvitationPreview:
     status: InvitationStatus = strawberry.field(description="Pending, accepted, expired or revoked.")
     expires_at: datetime = strawberry.field(description="When the link stops working.")
     existing_user: bool = strawberry.field(description="True when this email already has a sign-in: no new password is needed.")
+    first_name: str = strawberry.field(description="The invitee's first name as the inviter gave it (pre-fills the form).")
+    last_name: str = strawberry.field(description="The invitee's last name as the inviter gave it (pre-fills the form).")
+    privacy_policy_url: str | None = strawberry.field(description="The account's Privacy Policy, to link next to the agreement box.")
+    terms_url: str | None = strawberry.field(description="The account's Terms of Use, to link next to the agreement box.")
+    documents_version: str | None = strawberry.field(description="The version of those documents accepting agrees to.")
 
 
 @strawberry.type(name="Invitation", description="An invitation as its sender sees it.")
@@ -42,6 +47,8 @@ class InvitationType:
     expires_at: datetime = strawberry.field(description="When the current link stops working.")
     last_sent_at: datetime = strawberry.field(description="When it was last sent.")
     created_at: datetime = strawberry.field(description="When it was first sent.")
+    disposable: bool = strawberry.field(description="True when the address is at a disposable-email domain.")
+    invited_by_id: strawberry.ID | None = strawberry.field(description="Who sent it (null when that person was deleted).")
 
     @classmethod
     def of(cls, i: models.Invitation) -> "InvitationType":
@@ -50,4 +57,6 @@ class InvitationType:
             first_name=i.first_name, last_name=i.last_name,
             status=InvitationStatus(effective_status(i).value), send_count=i.send_count,
             expires_at=i.expires_at, last_sent_at=i.last_sent_at, created_at=i.created_at,
+            disposable=i.email_disposable,
+            invited_by_id=strawberry.ID(str(i.invited_by_id)) if i.invited_by_id else None,  # type: ignore[attr-defined]
         )

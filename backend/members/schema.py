@@ -20,14 +20,11 @@ from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
 from backend.core.permissions import Permission, needs
 from backend.invitations import service as invitations
 from backend.invitations.types import InvitationType
-from backend.members import service
+from backend.members import job_schema, pending, service
+from backend.members.job_schema import InviteOutcome
 
 AccountIdArg = Annotated[strawberry.ID, strawberry.argument(description="The account being managed.")]
 UserIdArg = Annotated[strawberry.ID, strawberry.argument(description="The member's user id.")]
-
-
-strawberry.enum(service.InviteOutcome, name="InviteOutcome", description="What happened to one address of `inviteUsers`.")
-InviteOutcome = service.InviteOutcome
 
 
 @strawberry.input(description="Who to invite to an account, and with what permissions.")
@@ -35,7 +32,8 @@ class InviteUsersInput:
     emails: list[str] = strawberry.field(description="Addresses to invite (at most MAX_INVITES_PER_CALL, default 100).")
     role: MembershipRole = strawberry.field(default=MembershipRole.USER, description="USER or ADMIN. Default USER.")
     modules: list[Module] = strawberry.field(
-        default_factory=list, description="Modules for a USER. PRICING, PAYMENT and USER_MANAGEMENT are dropped for USER; ADMIN holds all."
+        default_factory=list,
+        description="Modules for a USER; PRICING, PAYMENT or USER_MANAGEMENT for a USER is refused (MODULE_NOT_ALLOWED). ADMIN holds all.",
     )
     sub_account_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="Sub-accounts the person may see; empty means all."
@@ -47,7 +45,9 @@ class InviteUserResult:
     email: str = strawberry.field(description="The address as normalised (or as given, when invalid).")
     outcome: InviteOutcome = strawberry.field(description="INVITED, or why it was skipped.")
     message: str = strawberry.field(description="A human-readable explanation.")
-    invitation: InvitationType | None = strawberry.field(description="The new invitation, when INVITED.")
+    invitation: InvitationType | None = strawberry.field(
+        description="The new invitation when INVITED; the existing one when ALREADY_INVITED or PREVIOUSLY_INVITED."
+    )
 
 
 @strawberry.type(description="Result of `inviteUsers`: one entry per address.")
@@ -75,11 +75,21 @@ class AccountMember:
     membership: MembershipType = strawberry.field(description="Their type, modules, sub-accounts and status.")
 
 
+@strawberry.type(description="Numbers about an account's people, for the Reports module.")
+class MemberReport:
+    active_members: int = strawberry.field(description="Active memberships.")
+    deactivated_members: int = strawberry.field(description="Deactivated memberships.")
+    pending_invitations: int = strawberry.field(description="Invitations whose link is still valid (every kind).")
+    expired_invitations: int = strawberry.field(description="Invitations whose link ran out before anyone accepted.")
+    invitations_last_24_hours: int = strawberry.field(description="User invitations sent in the last 24 hours (the daily quota counts these).")
+    daily_invitation_quota: int = strawberry.field(description="How many user invitations the account may send per 24 hours.")
+
+
 @strawberry.type
-class Query:
-    @strawberry.field(description="Pending invitations of an account. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
-    async def pending_invitations(self, info: Info, account_id: AccountIdArg) -> list[InvitationType]:
-        return [InvitationType.of(i) for i in await service.pending_invitations(account_id=to_id(account_id))]
+class Query(pending.Query, job_schema.Query):
+    @strawberry.field(description="Counts of members and invitations in an account. Needs `reports.view`.", extensions=needs(Permission.REPORTS_VIEW))
+    async def member_report(self, info: Info, account_id: AccountIdArg) -> MemberReport:
+        return MemberReport(**vars(await service.member_report(account_id=to_id(account_id))))
 
     @strawberry.field(description="Members of an account, by email; filter by status. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def account_members(
@@ -101,12 +111,12 @@ def _results(rows: list[service.InviteResult]) -> InviteUsersPayload:
             )
             for r in rows
         ],
-        invited_count=sum(1 for r in rows if r.invitation),
+        invited_count=sum(1 for r in rows if r.outcome == InviteOutcome.INVITED),
     )
 
 
 @strawberry.type
-class Mutation:
+class Mutation(job_schema.Mutation):
     @strawberry.mutation(description="Invite many addresses to an account as User or Admin. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def invite_users(
         self, info: Info, input: Annotated[InviteUsersInput, strawberry.argument(description="Addresses and permissions.")], account_id: AccountIdArg) -> InviteUsersPayload:
@@ -168,11 +178,14 @@ class Mutation:
             return ok_or(e)
         return ok_or()
 
-    @strawberry.mutation(description="Change a member's type, modules and sub-accounts. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
+    @strawberry.mutation(
+        description="Change a member's type, modules and sub-accounts; an admin-only module for a USER is MODULE_NOT_ALLOWED. Needs `users.manage`.",
+        extensions=needs(Permission.USERS_MANAGE),
+    )
     async def set_user_permissions(
         self, info: Info, role: Annotated[MembershipRole, strawberry.argument(description="USER or ADMIN.")],
-        modules: Annotated[list[Module], strawberry.argument(description="Modules (admin-only ones are dropped for USER).")],
-        sub_account_ids: Annotated[list[strawberry.ID], strawberry.argument(description="Visible sub-accounts; empty means all.")],
+        modules: Annotated[list[Module], strawberry.argument(description="Modules (admin-only ones are refused for USER).")],
+        sub_account_ids: Annotated[list[strawberry.ID], strawberry.argument(description="Sub-accounts they may use; empty means all.")],
         user_id: UserIdArg, account_id: AccountIdArg,
     ) -> MembershipPayload:
         actor = await require_user(info)

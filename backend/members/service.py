@@ -7,9 +7,11 @@ they touch belongs to that account.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import Enum
+from typing import Any
 
-from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
@@ -20,36 +22,18 @@ from backend.accounts.models import (
     MembershipStatus,
     User,
 )
-from backend.accounts.modules import allowed_modules
+from backend.accounts.modules import check_modules
 from backend.audit import service as audit
 from backend.auth import service as auth
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode, NotFound
+from backend.core.security import utcnow
 from backend.invitations import service as invitations
 from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
+from backend.members import bulk
+from backend.members.bulk import InviteOutcome, InviteResult, InviteRow, target_of
 
-
-class InviteOutcome(str, Enum):
-    INVITED = "invited"
-    ALREADY_MEMBER = "already_member"
-    ALREADY_INVITED = "already_invited"
-    PREVIOUSLY_INVITED = "previously_invited"
-    DISPOSABLE_EMAIL = "disposable_email"
-    INVALID_EMAIL = "invalid_email"
-    DUPLICATE = "duplicate"
-    RATE_LIMITED = "rate_limited"
-
-
-@dataclass(frozen=True)
-class InviteResult:
-    email: str
-    outcome: InviteOutcome
-    message: str
-    invitation: Invitation | None = None
-
-
-def target_of(account_id: int) -> str:
-    return f"account:{account_id}"
+__all__ = ["InviteOutcome", "InviteResult", "InviteRow", "target_of"]
 
 
 async def _validate_sub_accounts(account: Account, sub_account_ids: list[int]) -> list[int]:
@@ -62,37 +46,14 @@ async def _validate_sub_accounts(account: Account, sub_account_ids: list[int]) -
     return sorted(found)
 
 
-async def _one(account: Account, inviter: User, raw: str, grants: dict, seen: set[str]) -> InviteResult:
-    try:
-        email = accounts.normalise_email(raw)
-    except DomainError as e:
-        return InviteResult(raw.strip(), InviteOutcome.INVALID_EMAIL, e.message)
-    if email in seen:
-        return InviteResult(email, InviteOutcome.DUPLICATE, "Listed more than once; invited once.")
-    seen.add(email)
-    if email.rsplit("@", 1)[1] in DISPOSABLE_DOMAINS:
-        return InviteResult(email, InviteOutcome.DISPOSABLE_EMAIL, "Disposable email addresses cannot be invited.")
-    if await Membership.exists(account_id=account.id, user__email=email):
-        return InviteResult(email, InviteOutcome.ALREADY_MEMBER, "Already a member of this account.")
-    target = target_of(account.id)
-    earlier = await Invitation.filter(target=target, email=email, status=InvitationStatus.PENDING).first()
-    if earlier is not None:
-        if invitations.effective_status(earlier) == InvitationStatus.PENDING:
-            return InviteResult(email, InviteOutcome.ALREADY_INVITED, "Already invited; the invitation is pending.")
-        return InviteResult(email, InviteOutcome.PREVIOUSLY_INVITED, "Invited before and the link expired: resend it.")
-    try:
-        async with in_transaction():
-            invitation = await invitations.create(
-                kind=InvitationKind.ACCOUNT_USER, account=account, target=target, email=email, inviter=inviter,
-                grants=grants, target_name=account.name,
-                what="as Admin" if grants["role"] == MembershipRole.ADMIN.value else "as User",
-            )
-    except DomainError as e:
-        outcome = {
-            ErrorCode.RATE_LIMITED: InviteOutcome.RATE_LIMITED, ErrorCode.ALREADY_INVITED: InviteOutcome.ALREADY_INVITED
-        }.get(e.code, InviteOutcome.INVALID_EMAIL)
-        return InviteResult(email, outcome, e.message)
-    return InviteResult(email, InviteOutcome.INVITED, "Invitation sent.", invitation)
+async def grants_maker(
+    account: Account, *, modules: list[str], sub_account_ids: list[int], roles: set[MembershipRole]
+) -> Any:
+    """Validate once what a list of invitations grants; answer `grants_for(row)` per row.
+    A USER asked for an admin-only module: MODULE_NOT_ALLOWED, and nothing is invited."""
+    subs = await _validate_sub_accounts(account, sub_account_ids)
+    by_role = {role: {"role": role.value, "modules": check_modules(role, modules), "sub_account_ids": subs} for role in roles}
+    return lambda row: by_role[row.role]
 
 
 async def invite_users(
@@ -106,15 +67,11 @@ async def invite_users(
 ) -> list[InviteResult]:
     """Invite many addresses; each is answered on its own, one bad row never fails the rest."""
     limit = get_settings().max_invites_per_call
-    if len([e for e in emails if e.strip()]) > limit:
+    rows = [InviteRow(email=e, role=role) for e in emails if e.strip()]
+    if len(rows) > limit:
         raise DomainError(ErrorCode.TOO_MANY, f"Invite at most {limit} addresses at a time.", "emails")
-    grants = {
-        "role": role.value,
-        "modules": allowed_modules(role, modules),
-        "sub_account_ids": await _validate_sub_accounts(account, sub_account_ids),
-    }
-    seen: set[str] = set()
-    return [await _one(account, inviter, raw, grants, seen) for raw in emails if raw.strip()]
+    grants_for = await grants_maker(account, modules=modules, sub_account_ids=sub_account_ids, roles={role})
+    return await bulk.invite_rows(account=account, inviter=inviter, rows=rows, grants_for=grants_for)
 
 
 async def accept_account_user(invitation: Invitation, user: User) -> None:
@@ -131,10 +88,63 @@ async def accept_account_user(invitation: Invitation, user: User) -> None:
 invitations.register_handler(InvitationKind.ACCOUNT_USER, accept_account_user)
 
 
-async def pending_invitations(*, account_id: int) -> list[Invitation]:
-    return await Invitation.filter(
-        target=target_of(account_id), kind=InvitationKind.ACCOUNT_USER, status=InvitationStatus.PENDING
-    ).order_by("email")
+class ListedStatus(str, Enum):
+    PENDING = "pending"
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class InvitationFilter:
+    """What the pending-invitations list may be narrowed to (all optional)."""
+
+    status: ListedStatus | None = None
+    kind: InvitationKind | None = None
+    invited_by_id: int | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    search: str = ""
+    disposable: bool | None = None
+
+
+@dataclass(frozen=True)
+class InvitationPage:
+    rows: list[Invitation]
+    total_count: int
+    has_next: bool
+
+
+def _filtered(account_id: int, f: InvitationFilter) -> Any:
+    now = utcnow()
+    query = Invitation.filter(account_id=account_id, status__in=[InvitationStatus.PENDING, InvitationStatus.EXPIRED])
+    if f.status == ListedStatus.PENDING:
+        query = query.filter(status=InvitationStatus.PENDING, expires_at__gt=now)
+    elif f.status == ListedStatus.EXPIRED:
+        query = query.filter(Q(status=InvitationStatus.EXPIRED) | Q(expires_at__lte=now))
+    if f.kind is not None:
+        query = query.filter(kind=f.kind)
+    if f.invited_by_id is not None:
+        query = query.filter(invited_by_id=f.invited_by_id)
+    if f.created_from is not None:
+        query = query.filter(created_at__gte=f.created_from)
+    if f.created_to is not None:
+        query = query.filter(created_at__lt=f.created_to)
+    if f.disposable is not None:
+        query = query.filter(email_disposable=f.disposable)
+    for word in f.search.split():
+        query = query.filter(Q(email__icontains=word) | Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    return query
+
+
+async def pending_invitations(
+    *, account_id: int, filters: InvitationFilter | None = None, first: int = 50, after_id: int | None = None
+) -> InvitationPage:
+    """Open (pending or expired) invitations of every kind in the account, newest first, a page
+    at a time (keyset on id: stable while new invitations arrive)."""
+    query = _filtered(account_id, filters or InvitationFilter())
+    total = await query.count()
+    page = query.filter(id__lt=after_id) if after_id is not None else query
+    rows = await page.order_by("-id").limit(first + 1).select_related("invited_by")
+    return InvitationPage(rows=rows[:first], total_count=total, has_next=len(rows) > first)
 
 
 async def get_invitation(*, account_id: int, invitation_id: int) -> Invitation:
@@ -196,8 +206,9 @@ async def set_permissions(
     if role != MembershipRole.ADMIN:
         await _last_admin_guard(m)
     subs = await _validate_sub_accounts(m.account, sub_account_ids)
+    checked = check_modules(role, modules)
     async with in_transaction():
-        m.role, m.modules, m.sub_account_ids = role, allowed_modules(role, modules), subs
+        m.role, m.modules, m.sub_account_ids = role, checked, subs
         await m.save(update_fields=["role", "modules", "sub_account_ids"])
         await audit.record(
             action="membership.permissions_changed", actor_id=actor.id, account_id=account_id, target_user_id=user_id,
@@ -212,3 +223,30 @@ async def send_password_reset(*, actor: User, account_id: int, user_id: int) -> 
         await auth.send_reset_link(user=m.user, actor_id=actor.id)
 
 
+
+
+@dataclass(frozen=True)
+class MemberNumbers:
+    active_members: int
+    deactivated_members: int
+    pending_invitations: int
+    expired_invitations: int
+    invitations_last_24_hours: int
+    daily_invitation_quota: int
+
+
+async def member_report(*, account_id: int) -> MemberNumbers:
+    now = utcnow()
+    members = Membership.filter(account_id=account_id)
+    open_ = _filtered(account_id, InvitationFilter(status=ListedStatus.PENDING))
+    expired = _filtered(account_id, InvitationFilter(status=ListedStatus.EXPIRED))
+    return MemberNumbers(
+        active_members=await members.filter(status=MembershipStatus.ACTIVE).count(),
+        deactivated_members=await members.filter(status=MembershipStatus.DEACTIVATED).count(),
+        pending_invitations=await open_.count(),
+        expired_invitations=await expired.count(),
+        invitations_last_24_hours=await Invitation.filter(
+            account_id=account_id, kind=InvitationKind.ACCOUNT_USER, created_at__gte=now - timedelta(days=1)
+        ).count(),
+        daily_invitation_quota=get_settings().invitation_daily_quota,
+    )

@@ -12,6 +12,7 @@ from enum import Enum
 
 from tortoise.transactions import in_transaction
 
+from backend.accounts import service as accounts
 from backend.accounts.models import Account, User
 from backend.audit import service as audit
 from backend.core.errors import DomainError, ErrorCode, NotFound
@@ -200,3 +201,10 @@ async def send_password_reset(*, actor: User, subscription_id: int, user_id: int
 async def holdings_of(*, user_id: int) -> list[SeatHolder]:
     """Every subscription a person is on, with the subscription, in one query."""
     return await SeatHolder.filter(user_id=user_id).select_related("subscription").order_by("subscription__name", "id")
+
+
+async def _on_a_subscription(user_id: int) -> bool:
+    return await SeatHolder.exists(user_id=user_id)
+
+
+accounts.register_other_access(_on_a_subscription)

@@ -6,13 +6,17 @@ from typing import Any
 
 from frontend.api.client import checked, execute
 
-INVITATION_FIELDS = "id kind email firstName lastName status sendCount expiresAt lastSentAt createdAt"
+INVITATION_FIELDS = "id kind email firstName lastName status sendCount expiresAt lastSentAt createdAt disposable"
 MEMBERSHIP_FIELDS = "id role status modules subAccountIds"
 ERRORS = "errors { code message field }"
 
 INVITE_USERS = f"""mutation Invite($account: ID!, $input: InviteUsersInput!) {{
   inviteUsers(accountId: $account, input: $input) {{ invitedCount results {{ email outcome message }} {ERRORS} }} }}"""
-PENDING_INVITATIONS = f"query Pending($account: ID!) {{ pendingInvitations(accountId: $account) {{ {INVITATION_FIELDS} }} }}"
+PENDING_INVITATIONS = f"""query Pending($account: ID!, $status: OpenInvitationStatus, $search: String!, $disposable: Boolean,
+  $after: String) {{
+  pendingInvitations(accountId: $account, kind: ACCOUNT_USER, status: $status, search: $search, disposable: $disposable,
+    first: 50, after: $after) {{
+    totalCount pageInfo {{ hasNextPage endCursor }} edges {{ node {{ {INVITATION_FIELDS} }} }} }} }}"""
 RESEND_INVITATION = f"""mutation Resend($account: ID!, $id: ID!) {{
   resendInvitation(accountId: $account, invitationId: $id) {{ invitation {{ {INVITATION_FIELDS} }} {ERRORS} }} }}"""
 REMOVE_INVITATION = f"mutation RemoveInvitation($account: ID!, $id: ID!) {{ removeInvitation(accountId: $account, invitationId: $id) {{ ok {ERRORS} }} }}"
@@ -33,8 +37,18 @@ async def invite_users(*, token: str, account_id: str, emails: list[str], role: 
     return checked((await execute(INVITE_USERS, {"account": account_id, "input": payload}, token=token))["inviteUsers"])
 
 
-async def pending_invitations(*, token: str, account_id: str) -> list[dict[str, Any]]:
-    return (await execute(PENDING_INVITATIONS, {"account": account_id}, token=token))["pendingInvitations"]
+async def pending_invitations(
+    *, token: str, account_id: str, status: str | None = None, search: str = "", disposable: bool | None = None,
+    after: str | None = None,
+) -> dict[str, Any]:
+    """A page of open user invitations: `{"rows", "total", "next"}` (next: cursor or None)."""
+    variables = {"account": account_id, "status": status, "search": search, "disposable": disposable, "after": after}
+    page = (await execute(PENDING_INVITATIONS, variables, token=token))["pendingInvitations"]
+    info = page["pageInfo"]
+    return {
+        "rows": [e["node"] for e in page["edges"]], "total": page["totalCount"],
+        "next": info["endCursor"] if info["hasNextPage"] else None,
+    }
 
 
 async def resend_invitation(*, token: str, account_id: str, invitation_id: str) -> None:
@@ -68,3 +82,26 @@ async def remove_user(*, token: str, account_id: str, user_id: str) -> None:
 async def set_user_permissions(*, token: str, account_id: str, user_id: str, role: str, modules: list[str], sub_account_ids: list[str]) -> None:
     variables = {"account": account_id, "user": user_id, "role": role, "modules": modules, "subs": sub_account_ids}
     checked((await execute(SET_USER_PERMISSIONS, variables, token=token))["setUserPermissions"])
+
+
+JOB_FIELDS = "id status total done invited finishedAt"
+START_INVITATION_JOB = f"""mutation StartJob($account: ID!, $input: StartInvitationJobInput!) {{
+  startInvitationJob(accountId: $account, input: $input) {{ job {{ {JOB_FIELDS} }} {ERRORS} }} }}"""
+INVITATION_JOB = f"""query Job($account: ID!, $id: ID!) {{ invitationJob(accountId: $account, id: $id) {{ {JOB_FIELDS}
+  rows(first: 200) {{ line email outcome message }} }} }}"""
+INVITATION_JOB_CSV = "query JobCsv($account: ID!, $id: ID!) { invitationJob(accountId: $account, id: $id) { resultsCsv } }"
+
+
+async def start_invitation_job(*, token: str, account_id: str, text: str, role: str, modules: list[str], sub_account_ids: list[str]) -> dict[str, Any]:
+    """Queue a background invitation job for a CSV or pasted list; returns the job."""
+    payload = {"list": text, "role": role, "modules": modules, "subAccountIds": sub_account_ids}
+    return checked((await execute(START_INVITATION_JOB, {"account": account_id, "input": payload}, token=token))["startInvitationJob"])["job"]
+
+
+async def invitation_job(*, token: str, account_id: str, job_id: str) -> dict[str, Any]:
+    """A job's progress and its first 200 rows' outcomes."""
+    return (await execute(INVITATION_JOB, {"account": account_id, "id": job_id}, token=token))["invitationJob"]
+
+
+async def invitation_job_csv(*, token: str, account_id: str, job_id: str) -> str:
+    return (await execute(INVITATION_JOB_CSV, {"account": account_id, "id": job_id}, token=token))["invitationJob"]["resultsCsv"]

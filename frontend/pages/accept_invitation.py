@@ -31,6 +31,11 @@ class AcceptInvitationState(SessionState):
     kind: str = ""
     adult: bool = False
     terms: bool = False
+    first_name: str = ""
+    last_name: str = ""
+    privacy_url: str = ""
+    terms_url: str = ""
+    documents_version: str = ""
 
     @rx.var
     def token(self) -> str:
@@ -51,6 +56,9 @@ class AcceptInvitationState(SessionState):
             self.inviter, self.target, self.summary = preview["inviterName"], preview["targetName"], preview["summary"]
             self.invited_email, self.existing_user = preview["email"], preview["existingUser"]
             self.kind = preview["kind"]
+            self.first_name, self.last_name = preview["firstName"], preview["lastName"]
+            self.privacy_url, self.terms_url = preview["privacyPolicyUrl"] or "", preview["termsUrl"] or ""
+            self.documents_version = preview["documentsVersion"] or ""
             self.problem = STATUS_TEXT.get(preview["status"], "")
         self.loading = False
 
@@ -63,8 +71,19 @@ class AcceptInvitationState(SessionState):
         self.terms = value
 
     @rx.event
+    def set_first_name(self, value: str):
+        self.first_name = value
+
+    @rx.event
+    def set_last_name(self, value: str):
+        self.last_name = value
+
+    @rx.event
     async def submit(self, form: dict):
         password = form.get("password", "") if not self.existing_user else None
+        if not self.existing_user and not self.first_name.strip():
+            self.error = "Please give your first name."
+            return
         if password is not None and len(password) < 12:
             self.error = "Choose a password of at least 12 characters."
             return
@@ -77,7 +96,8 @@ class AcceptInvitationState(SessionState):
         self.submitting, self.error = True, ""
         yield
         try:
-            result = await invitations_api.accept(token=self.token, confirm_adult=True, accept_terms=True, password=password)
+            names = {} if self.existing_user else {"first_name": self.first_name, "last_name": self.last_name}
+            result = await invitations_api.accept(token=self.token, confirm_adult=True, accept_terms=True, password=password, **names)
             if result.get("tokens"):
                 self._start_session(result["tokens"])
                 await self._load_me()
@@ -117,16 +137,44 @@ def _form() -> rx.Component:
             rx.cond(
                 AcceptInvitationState.existing_user,
                 rx.text("You already have a Portico sign-in, so there is no new password to choose.", size="2", color_scheme="gray"),
-                field("Choose a password", text_input("password", type="password", auto_complete="new-password"), PASSWORD_HINT),
+                rx.vstack(
+                    rx.grid(
+                        field("First name", rx.input(value=AcceptInvitationState.first_name, on_change=AcceptInvitationState.set_first_name,
+                                                     id="first-name", name="first_name", auto_complete="given-name", size="3", width="100%")),
+                        field("Last name", rx.input(value=AcceptInvitationState.last_name, on_change=AcceptInvitationState.set_last_name,
+                                                    id="last-name", name="last_name", auto_complete="family-name", size="3", width="100%")),
+                        columns="2", spacing="3", width="100%",
+                    ),
+                    field("Choose a password", text_input("password", type="password", auto_complete="new-password"), PASSWORD_HINT),
+                    spacing="4", width="100%",
+                ),
             ),
             rx.checkbox("I am 18 years of age or older", checked=AcceptInvitationState.adult,
                         on_change=AcceptInvitationState.set_adult, size="2"),
             rx.checkbox("I accept the privacy policy and terms of use", checked=AcceptInvitationState.terms,
                         on_change=AcceptInvitationState.set_terms, size="2"),
+            _documents(),
             submit_button("Accept invitation", AcceptInvitationState.submitting),
             spacing="4", width="100%",
         ),
         on_submit=AcceptInvitationState.submit, width="100%",
+    )
+
+
+def _documents() -> rx.Component:
+    """Links to the account's Privacy Policy and Terms of Use, with the version agreed to."""
+    return rx.cond(
+        (AcceptInvitationState.privacy_url != "") | (AcceptInvitationState.terms_url != ""),
+        rx.text(
+            "Read ",
+            rx.cond(AcceptInvitationState.privacy_url != "",
+                    rx.link("the privacy policy", href=AcceptInvitationState.privacy_url, is_external=True, id="privacy-link")),
+            rx.cond((AcceptInvitationState.privacy_url != "") & (AcceptInvitationState.terms_url != ""), " and ", ""),
+            rx.cond(AcceptInvitationState.terms_url != "",
+                    rx.link("the terms of use", href=AcceptInvitationState.terms_url, is_external=True, id="terms-link")),
+            rx.cond(AcceptInvitationState.documents_version != "", f" (version {AcceptInvitationState.documents_version})", ""),
+            ".", size="1", color_scheme="gray",
+        ),
     )
 
 

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from backend.accounts.models import Account
+from backend.accounts.models import Account, MembershipRole
 from backend.core.security import utcnow
 from backend.invitations.models import Invitation, InvitationStatus
 from tests.conftest import Api, Mailbox
@@ -12,7 +12,7 @@ mutation Invite($a: ID!, $input: InviteUsersInput!) {
     invitedCount results { email outcome message } errors { code field }
   }
 }"""
-PENDING = "query P($a: ID!) { pendingInvitations(accountId: $a) { id email status } }"
+PENDING = "query P($a: ID!) { pendingInvitations(accountId: $a) { edges { node { id email status } } } }"
 
 
 async def _admin() -> tuple:
@@ -44,7 +44,7 @@ async def test_each_address_is_answered_with_a_reason(api: Api, mailbox: Mailbox
         ("new@example.com", "DUPLICATE"),
     ]
     assert data["invitedCount"] == 1 and data["errors"] == []
-    pending = (await as_admin(PENDING, {"a": str(account.id)}))["pendingInvitations"]
+    pending = [e["node"] for e in (await as_admin(PENDING, {"a": str(account.id)}))["pendingInvitations"]["edges"]]
     assert sorted(p["email"] for p in pending) == ["new@example.com", "pending@example.com", "stale@example.com"]
     assert {p["email"]: p["status"] for p in pending}["stale@example.com"] == "EXPIRED"
     await mailbox.deliver()
@@ -63,13 +63,27 @@ async def test_account_user_links_last_seven_days_or_the_account_setting(api: Ap
     assert abs((inv.expires_at - utcnow()) - timedelta(hours=24)) < timedelta(minutes=1)
 
 
-async def test_user_type_never_holds_admin_modules(api: Api) -> None:
+async def test_user_type_asking_for_admin_modules_is_refused_by_name(api: Api, mailbox: Mailbox) -> None:
     admin, account = await _admin()
-    asked = ["PRICING", "PAYMENT", "USER_MANAGEMENT", "REPORTS", "SCHEDULING"]
-    await api.as_(await token_for(admin))(
-        INVITE, {"a": str(account.id), "input": {"emails": ["u@example.com"], "role": "USER", "modules": asked}}
-    )
+    as_admin = api.as_(await token_for(admin))
+    asked = ["PAYMENT", "REPORTS", "SCHEDULING"]
+    data = await as_admin(INVITE, {"a": str(account.id), "input": {"emails": ["u@example.com"], "role": "USER", "modules": asked}})
+    assert data["inviteUsers"]["errors"] == [{"code": "MODULE_NOT_ALLOWED", "field": "modules"}]
+    assert data["inviteUsers"]["invitedCount"] == 0 and data["inviteUsers"]["results"] == []
+    assert await Invitation.all().count() == 0 and await mailbox.deliver() == []
+    ok = await as_admin(INVITE, {"a": str(account.id), "input": {"emails": ["u@example.com"], "role": "USER", "modules": ["REPORTS", "SCHEDULING"]}})
+    assert ok["inviteUsers"]["invitedCount"] == 1
     assert (await Invitation.get(email="u@example.com")).grants["modules"] == ["scheduling", "reports"]
+
+
+async def test_the_refusal_names_every_admin_only_module_asked_for(api: Api) -> None:
+    admin, account = await _admin()
+    doc = "mutation I($a: ID!, $input: InviteUsersInput!) { inviteUsers(accountId: $a, input: $input) { errors { code message } } }"
+    data = await api.as_(await token_for(admin))(
+        doc, {"a": str(account.id), "input": {"emails": ["u@example.com"], "modules": ["USER_MANAGEMENT", "PRICING"]}}
+    )
+    [error] = data["inviteUsers"]["errors"]
+    assert error["code"] == "MODULE_NOT_ALLOWED" and "PRICING" in error["message"] and "USER_MANAGEMENT" in error["message"]
 
 
 async def test_too_many_addresses_are_refused_whole(api: Api) -> None:
@@ -107,11 +121,21 @@ async def test_remove_and_resend_pending_invitations(api: Api, mailbox: Mailbox)
     assert data["inviteUsers"]["results"][0]["outcome"] == "INVITED"
 
 
-async def test_invitations_are_rate_limited_per_admin(api: Api, settings_env) -> None:
-    settings_env(RATE_LIMIT_INVITATIONS="3/hour")
+async def test_invitations_are_limited_per_account_per_day(api: Api, settings_env) -> None:
+    settings_env(INVITATION_DAILY_QUOTA="3")
     admin, account = await _admin()
-    emails = [f"p{i}@example.com" for i in range(5)]
+    other_admin = await make_member(account, await make_user("second@example.com"), role=MembershipRole.ADMIN)
+    emails = [f"p{i}@example.com" for i in range(2)]
     data = await api.as_(await token_for(admin))(INVITE, {"a": str(account.id), "input": {"emails": emails}})
-    outcomes = [r["outcome"] for r in data["inviteUsers"]["results"]]
-    assert outcomes == ["INVITED"] * 3 + ["RATE_LIMITED"] * 2
+    assert [r["outcome"] for r in data["inviteUsers"]["results"]] == ["INVITED"] * 2
+    # The quota is the account's, whoever sends: a second admin gets the one left, then a clear refusal.
+    more = [f"q{i}@example.com" for i in range(3)]
+    data = await api.as_(await token_for(other_admin))(INVITE, {"a": str(account.id), "input": {"emails": more}})
+    results = data["inviteUsers"]["results"]
+    assert [r["outcome"] for r in results] == ["INVITED", "RATE_LIMITED", "RATE_LIMITED"]
+    assert results[1]["message"] == "This account has used its 3 invitations for the last 24 hours; try again later."
     assert await Invitation.all().count() == 3
+    # Another account has its own quota.
+    elsewhere = await make_account("Elsewhere", admin=admin)
+    data = await api.as_(await token_for(admin))(INVITE, {"a": str(elsewhere.id), "input": {"emails": ["z@example.com"]}})
+    assert data["inviteUsers"]["invitedCount"] == 1

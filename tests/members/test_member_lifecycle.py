@@ -69,7 +69,10 @@ async def test_sub_account_permissions_scope_what_a_user_sees(api: Api) -> None:
     as_admin, as_worker = api.as_(await token_for(admin)), api.as_(await token_for(worker))
     a = str(account.id)
     assert [s["name"] for s in (await as_worker(SUBS, {"a": a}))["subAccounts"]] == ["Acme North", "Acme South"]
-    changed = await as_admin(PERMS, {"a": a, "u": str(worker.id), "r": "USER", "m": ["REPORTS", "PAYMENT"], "s": [str(north.id)]})
+    refused = await as_admin(PERMS, {"a": a, "u": str(worker.id), "r": "USER", "m": ["REPORTS", "PAYMENT"], "s": [str(north.id)]})
+    assert refused["setUserPermissions"] == {"membership": None, "errors": [{"code": "MODULE_NOT_ALLOWED"}]}
+    assert [s["name"] for s in (await as_worker(SUBS, {"a": a}))["subAccounts"]] == ["Acme North", "Acme South"]
+    changed = await as_admin(PERMS, {"a": a, "u": str(worker.id), "r": "USER", "m": ["REPORTS"], "s": [str(north.id)]})
     assert changed["setUserPermissions"]["membership"] == {"role": "USER", "modules": ["REPORTS"], "subAccountIds": [str(north.id)]}
     assert [s["name"] for s in (await as_worker(SUBS, {"a": a}))["subAccounts"]] == ["Acme North"]
     assert [s["name"] for s in (await as_admin(SUBS, {"a": a}))["subAccounts"]] == ["Acme North", "Acme South"]

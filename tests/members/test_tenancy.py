@@ -8,7 +8,7 @@ from tests.conftest import Api
 from tests.factories import make_account, make_member, make_user, token_for
 
 ACCOUNT = "query A($a: ID!) { account(accountId: $a) { name } }"
-PENDING = "query P($a: ID!) { pendingInvitations(accountId: $a) { email } }"
+PENDING = "query P($a: ID!) { pendingInvitations(accountId: $a) { totalCount edges { node { email } } } }"
 MEMBERS = "query M($a: ID!) { accountMembers(accountId: $a) { user { email } } }"
 AUDIT = "query L($a: ID!) { auditLog(accountId: $a) { action } }"
 INVITE = """mutation I($a: ID!) { inviteUsers(accountId: $a, input: {emails: ["x@example.com"]}) { invitedCount } }"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -27,13 +28,36 @@ def render(template: str, **context: Any) -> tuple[str, str, str]:
     HTML gets escaped values; the brand wrapper is `_layout.html`."""
     values = {"product": "Portico", "public_url": get_settings().public_url, **context}
     escaped = {k: html.escape(str(v)) for k, v in values.items()}
-    subject = Template((TEMPLATES / f"{template}.subject.txt").read_text()).substitute(values)
-    text = Template((TEMPLATES / f"{template}.txt").read_text()).substitute(values)
-    body = Template((TEMPLATES / f"{template}.html").read_text()).substitute(escaped)
-    page = Template((TEMPLATES / "_layout.html").read_text()).substitute(
-        body=body, subject=html.escape(subject.strip()), product="Portico"
-    )
+    subject = _template(f"{template}.subject.txt").substitute(values)
+    text = _template(f"{template}.txt").substitute(values)
+    body = _template(f"{template}.html").substitute(escaped)
+    page = _template("_layout.html").substitute(body=body, subject=html.escape(subject.strip()), product="Portico")
     return clean_header(subject), text, page
+
+
+@functools.cache
+def _template(name: str) -> Template:
+    """Templates are read from disk once per process (they ship with the code)."""
+    return Template((TEMPLATES / name).read_text())
+
+
+async def enqueue_many(*, template: str, messages: list[dict[str, Any]]) -> int:
+    """Queue many emails of one template in one statement (each dict: `to_email`, `to_name`
+    and the template's values). Call inside the caller's transaction, like `enqueue`."""
+    now, rows = utcnow(), []
+    for m in messages:
+        context = dict(m)
+        to_email, to_name = context.pop("to_email"), context.pop("to_name", "")
+        subject, text, page = render(template, **context)
+        rows.append(OutboxEmail(
+            template=template, to_email=clean_header(to_email), to_name=clean_header(to_name), subject=subject,
+            text_body=text, html_body=page, next_attempt_at=now,
+        ))
+    if rows:
+        await OutboxEmail.bulk_create(rows)
+        for wake in _wakeups:
+            wake()
+    return len(rows)
 
 
 async def enqueue(*, template: str, to_email: str, to_name: str = "", **context: Any) -> OutboxEmail:

@@ -21,7 +21,12 @@ def _invitation(i: InvitationRow) -> rx.Component:
     busy = UsersState.busy == f"inv-{i.id}"
     return _row(
         rx.vstack(
-            rx.text(i.email, weight="medium", size="2", style={"overflow_wrap": "anywhere"}),
+            rx.hstack(
+                rx.text(i.email, weight="medium", size="2", style={"overflow_wrap": "anywhere"}),
+                rx.cond(i.expired, rx.badge("Expired", color_scheme="amber", variant="soft")),
+                rx.cond(i.disposable, rx.badge("Disposable", color_scheme="red", variant="soft")),
+                spacing="2", align="center", wrap="wrap",
+            ),
             rx.text(f"Sent {i.sent} · expires {i.expires}",
                     rx.cond(i.send_count > 1, f" · sent {i.send_count} times", ""), size="1", color_scheme="gray"),
             spacing="0",
@@ -37,14 +42,33 @@ def _invitation(i: InvitationRow) -> rx.Component:
     )
 
 
+def _pending_filters() -> rx.Component:
+    return rx.flex(
+        rx.select.root(
+            rx.select.trigger(id="pending-status"),
+            rx.select.content(rx.select.item("All open", value="ALL"), rx.select.item("Pending", value="PENDING"),
+                              rx.select.item("Expired", value="EXPIRED")),
+            value=UsersState.pending_status, on_change=UsersState.set_pending_status, size="1",
+        ),
+        rx.input(placeholder="Search email or name", value=UsersState.pending_search, on_change=UsersState.set_pending_search,
+                 on_blur=UsersState.apply_pending_search, id="pending-search", size="1", flex="1", min_width="140px"),
+        rx.text(rx.switch(checked=UsersState.pending_disposable, on_change=UsersState.set_pending_disposable, size="1",
+                          id="pending-disposable"), " Disposable only", as_="label", size="1"),
+        spacing="2", align="center", wrap="wrap", width="100%",
+    )
+
+
 def pending_card() -> rx.Component:
     return card(
-        card_header("Pending invitations", "Sent, but not accepted yet. Resend a fresh link or withdraw it."),
+        card_header("Pending invitations", f"{UsersState.pending_total} open. Resend a fresh link or withdraw it."),
+        _pending_filters(),
         rx.cond(
             UsersState.pending.length() > 0,
             rx.vstack(rx.foreach(UsersState.pending, _invitation), spacing="0", width="100%", id="pending-invitations"),
             empty_state("mail", "No pending invitations", "Invitations you send appear here until they are accepted."),
         ),
+        rx.cond(UsersState.pending_next != "",
+                rx.button("Show more", size="1", variant="soft", on_click=UsersState.more_pending, id="pending-more")),
     )
 
 

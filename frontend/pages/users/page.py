@@ -6,6 +6,7 @@ from frontend import routes
 from frontend.components.feedback import empty_state, loading_block
 from frontend.components.layout import app_shell, card
 from frontend.pages.users.invite import invite_card, results_card
+from frontend.pages.users.job import job_card
 from frontend.pages.users.lists import members_card, pending_card, remove_dialog
 from frontend.pages.users.permissions import permissions_dialog
 from frontend.pages.users.state import UsersState
@@ -33,7 +34,7 @@ def user_management() -> rx.Component:
             card(empty_state("shield-alert", "Can't show users", UsersState.load_error)),
             rx.vstack(
                 rx.grid(
-                    rx.vstack(invite_card(), results_card(), spacing="5", width="100%"),
+                    rx.vstack(invite_card(), results_card(), job_card(), spacing="5", width="100%"),
                     pending_card(),
                     columns=rx.breakpoints(initial="1", lg="2"), spacing="5", width="100%", align_items="start",
                 ),

@@ -16,6 +16,7 @@ OUTCOME_LABELS = {
     "ALREADY_INVITED": ("Already invited", "gray"), "PREVIOUSLY_INVITED": ("Invited before", "amber"),
     "DUPLICATE": ("Duplicate", "gray"), "INVALID_EMAIL": ("Invalid email", "red"),
     "DISPOSABLE_EMAIL": ("Disposable email", "red"), "RATE_LIMITED": ("Try later", "amber"),
+    "INVALID_ROLE": ("Unknown role", "red"),
 }
 
 
@@ -31,10 +32,15 @@ class InvitationRow:
     sent: str = ""
     expires: str = ""
     send_count: int = 1
+    expired: bool = False
+    disposable: bool = False
 
     @classmethod
     def of(cls, i: dict[str, Any]) -> "InvitationRow":
-        return cls(id=i["id"], email=i["email"], sent=day(i["lastSentAt"]), expires=day(i["expiresAt"]), send_count=i["sendCount"])
+        return cls(
+            id=i["id"], email=i["email"], sent=day(i["lastSentAt"]), expires=day(i["expiresAt"]), send_count=i["sendCount"],
+            expired=i["status"] == "EXPIRED", disposable=bool(i.get("disposable")),
+        )
 
 
 @dataclasses.dataclass

@@ -20,6 +20,11 @@ class UsersState(SessionState):
     members: list[MemberRow] = []
     sub_accounts: list[Option] = []
     busy: str = ""  # the row whose action is running
+    pending_status: str = "ALL"  # ALL, PENDING or EXPIRED
+    pending_search: str = ""
+    pending_disposable: bool = False  # only invitations to disposable-email domains
+    pending_total: int = 0
+    pending_next: str = ""  # cursor of the next page, "" when none
 
     # ------------------------------------------------------------- derived
 
@@ -39,12 +44,53 @@ class UsersState(SessionState):
 
     async def _fetch(self) -> None:
         account = self.active_account_id
-        self.pending = [InvitationRow.of(i) for i in await self._authed(members_api.pending_invitations, account_id=account)]
+        await self._fetch_pending()
         subs = await self._authed(members_api.sub_accounts, account_id=account)
         self.sub_accounts = [Option(id=s["id"], name=s["name"]) for s in subs]
         names = {s.id: s.name for s in self.sub_accounts}
         rows = await self._authed(members_api.account_members, account_id=account)
         self.members = [MemberRow.of(m, names) for m in rows]
+
+    async def _fetch_pending(self, more: bool = False) -> None:
+        page = await self._authed(
+            members_api.pending_invitations, account_id=self.active_account_id,
+            status=None if self.pending_status == "ALL" else self.pending_status, search=self.pending_search,
+            disposable=True if self.pending_disposable else None, after=self.pending_next if more else None,
+        )
+        rows = [InvitationRow.of(i) for i in page["rows"]]
+        self.pending = [*self.pending, *rows] if more else rows
+        self.pending_total, self.pending_next = page["total"], page["next"] or ""
+
+    async def _refilter(self) -> None:
+        try:
+            await self._fetch_pending()
+        except ApiError as exc:
+            self.load_error = exc.message
+
+    @rx.event
+    async def set_pending_status(self, status: str):
+        self.pending_status = status
+        await self._refilter()
+
+    @rx.event
+    def set_pending_search(self, text: str):
+        self.pending_search = text
+
+    @rx.event
+    async def apply_pending_search(self):
+        await self._refilter()
+
+    @rx.event
+    async def set_pending_disposable(self, on: bool):
+        self.pending_disposable = on
+        await self._refilter()
+
+    @rx.event
+    async def more_pending(self):
+        try:
+            await self._fetch_pending(more=True)
+        except ApiError as exc:
+            yield rx.toast.error(exc.message)
 
     @rx.event
     async def load(self):
