@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -25,6 +26,28 @@ from backend.core.security import (
     utcnow,
     verify_password,
 )
+
+SignInHook = Callable[[User], Awaitable[None]]
+_sign_in_hooks: list[SignInHook] = []
+ResetWithoutAccount = Callable[[str], Awaitable[None]]
+_reset_without_account: list[ResetWithoutAccount] = []
+
+
+def on_sign_in(hook: SignInHook) -> None:
+    """Called by a domain at import: what else a sign-in means there (a login on a seat).
+    Runs inside the sign-in's transaction."""
+    _sign_in_hooks.append(hook)
+
+
+def on_reset_without_account(hook: ResetWithoutAccount) -> None:
+    """Called by a domain at import: what a reset request for an address with no account
+    may do instead (send a fresh invitation). Same neutral answer either way."""
+    _reset_without_account.append(hook)
+
+
+async def _signed_in(user: User) -> None:
+    for hook in _sign_in_hooks:
+        await hook(user)
 
 
 @dataclass(frozen=True)
@@ -56,12 +79,16 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
         raise DomainError(ErrorCode.ACCOUNT_DISABLED, "This sign-in has been disabled.")
     async with in_transaction():
         session = await Session.create(id=uuid.uuid4(), user=user)
+        await _signed_in(user)
         return await _issue(user=user, session=session)
 
 
-async def start_session(*, user: User) -> Tokens:
-    """Sign a person in without a password (right after accepting an invitation)."""
+async def start_session(*, user: User, counts_as_sign_in: bool = False) -> Tokens:
+    """Sign a person in without a password (right after accepting an invitation, or by SSO).
+    `counts_as_sign_in`: the person signed in themselves, so domains record a login."""
     session = await Session.create(id=uuid.uuid4(), user=user)
+    if counts_as_sign_in:
+        await _signed_in(user)
     return await _issue(user=user, session=session)
 
 
@@ -142,7 +169,15 @@ async def request_password_reset(*, email: str, ip: str) -> None:
     await ratelimit.hit(s.rate_limit_password_reset, "reset-ip", ip)
     await ratelimit.hit(s.rate_limit_password_reset, "reset-email", email.strip())
     user = await accounts.get_by_email(email=email)
-    if user is None or user.status != UserStatus.ACTIVE:
+    if user is None:
+        try:
+            address = accounts.normalise_email(email)
+        except DomainError:
+            return
+        for hook in _reset_without_account:
+            await hook(address)
+        return
+    if user.status != UserStatus.ACTIVE:
         return
     async with in_transaction():
         await send_reset_link(user=user, actor_id=None)

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 from backend.accounts import service as accounts
 from backend.accounts.models import Account, User
 from backend.audit import service as audit
+from backend.auth import service as auth
 from backend.core import ratelimit
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode, NotFound
@@ -28,11 +29,19 @@ from backend.invitations.models import Invitation, InvitationKind, InvitationSta
 
 AcceptHandler = Callable[[Invitation, User], Awaitable[None]]
 _handlers: dict[InvitationKind, AcceptHandler] = {}
+Precheck = Callable[[Invitation, "User | None"], Awaitable[None]]
+_prechecks: dict[InvitationKind, Precheck] = {}
 
 
 def register_handler(kind: InvitationKind, handler: AcceptHandler) -> None:
     """Called by each domain at import: what accepting an invitation of `kind` grants."""
     _handlers[kind] = handler
+
+
+def register_precheck(kind: InvitationKind, check: Precheck) -> None:
+    """Called by a domain at import: a refusal worth explaining before anything is written
+    (it may queue its own notices, committed although the acceptance is refused)."""
+    _prechecks[kind] = check
 
 
 def lifetime(kind: InvitationKind, account: Account) -> timedelta:
@@ -120,12 +129,15 @@ async def create(
     return invitation
 
 
-async def resend(*, invitation: Invitation, actor: User, email: str | None = None) -> Invitation:
-    """A fresh link (the old one stops working), a fresh expiry, optionally a corrected email."""
+async def resend(*, invitation: Invitation, actor: User | None, email: str | None = None) -> Invitation:
+    """A fresh link (the old one stops working), a fresh expiry, optionally a corrected email.
+    With no actor, the invitee asked for it themselves (Forgot password): the reset request's
+    own rate limit applies, and the email names the original inviter."""
     if invitation.status in (InvitationStatus.ACCEPTED, InvitationStatus.REVOKED):
         raise DomainError(ErrorCode.NOT_PENDING, "This invitation was already accepted or revoked.")
     new_email = accounts.normalise_email(email) if email else invitation.email
-    await check_rate(inviter_id=actor.id, email=new_email)
+    if actor is not None:
+        await check_rate(inviter_id=actor.id, email=new_email)
     token = new_token()
     account = await invitation.account
     invitation.email = new_email
@@ -136,11 +148,24 @@ async def resend(*, invitation: Invitation, actor: User, email: str | None = Non
     invitation.last_sent_at = utcnow()
     await invitation.save()
     await audit.record(
-        action="invitation.resent", actor_id=actor.id, account_id=invitation.account_id,  # type: ignore[attr-defined]
+        action="invitation.resent", actor_id=actor.id if actor else None, account_id=invitation.account_id,  # type: ignore[attr-defined]
         target_email=new_email, invitation_id=invitation.id,
     )
-    await _send(invitation, token, inviter=actor)
+    await _send(invitation, token, inviter=actor or await User.get_or_none(id=invitation.invited_by_id))  # type: ignore[attr-defined]
     return invitation
+
+
+async def reissue_for_reset(email: str) -> None:
+    """"Forgot password" from someone invited who never accepted: their latest unaccepted
+    invitation gets a fresh link, which sets up the account and the password in one go."""
+    invitation = await Invitation.filter(email=email, status=InvitationStatus.PENDING).order_by("-created_at", "-id").first()
+    if invitation is None:
+        return
+    async with in_transaction():
+        await resend(invitation=invitation, actor=None)
+
+
+auth.on_reset_without_account(reissue_for_reset)
 
 
 async def revoke(*, invitation: Invitation, actor: User) -> None:
@@ -203,6 +228,8 @@ async def accept(
     if signed_in is not None and signed_in.email != invitation.email:
         raise DomainError(ErrorCode.INVALID, "This invitation is for another email address.", "token")
     existing = signed_in or await accounts.get_by_email(email=invitation.email)
+    if check := _prechecks.get(invitation.kind):
+        await check(invitation, existing)
     if existing is None:
         if not password:
             raise DomainError(ErrorCode.REQUIRED, "Choose a password.", "password")

@@ -14,8 +14,8 @@ from backend.core.security import utcnow
 from backend.learning import service as learning
 from backend.learning.models import ContentItem, ContentKind
 from backend.seats import service as seats
+from backend.seats import teams
 from backend.seats.models import SeatHolder, SeatStatus
-from backend.teams import service as teams
 from tests.e2e.conftest import Portal
 from tests.factories import PASSWORD, make_account, make_seat_user, make_subscription, make_user
 

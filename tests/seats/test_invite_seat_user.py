@@ -1,8 +1,7 @@
 """Inviting to a subscription: the email arrives, accepting grants the access asked."""
 
 from backend.invitations.models import Invitation, InvitationStatus
-from backend.seats.models import SeatHolder, SeatStatus
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import SeatHolder, SeatStatus, Team, TeamMember
 from tests.conftest import Api, Mailbox, body_text
 from tests.factories import link_token, make_account, make_seat_user, make_subscription, make_user, token_for
 

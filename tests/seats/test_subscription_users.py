@@ -10,7 +10,7 @@ from tortoise import connections
 from backend.activity.models import ActivityEvent, ActivityKind
 from backend.core.security import utcnow
 from backend.learning.models import Assignment, AssignmentTarget, ContentItem, ContentKind, LearningModule, ModuleItem
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import Team, TeamMember
 from tests.conftest import Api, Mailbox, body_text
 from tests.factories import link_token, make_account, make_seat_user, make_subscription, make_user, token_for
 
