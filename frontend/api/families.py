@@ -156,3 +156,11 @@ async def resend_primary_invite(*, token: str, family_id: str) -> dict[str, Any]
 async def staff_revoke_secondary(*, token: str, secondary_id: str) -> dict[str, Any]:
     """revokeSecondary as office staff (the guardians' page uses `revoke_secondary`)."""
     return checked((await _office(REVOKE_SECONDARY, {"id": secondary_id}, token))["revokeSecondary"])["secondary"]
+
+
+BALANCE = "query FamilyBalance($family: ID) { familyBalance(familyId: $family) { balanceCents } }"
+
+
+async def balance_cents(*, token: str, family_id: str) -> int:
+    """What the family owes now (Home's amount due)."""
+    return int((await _run(BALANCE, {"family": family_id or None}, token))["familyBalance"]["balanceCents"])

@@ -103,6 +103,8 @@ def invite_dialog() -> rx.Component:
             rx.dialog.description("They get an email with a link to create their password.", size="2", color_scheme="gray",
                                   margin_bottom="16px"),
             rx.vstack(
+                rx.callout(SeatsState.seats_note, icon="armchair", color_scheme=rx.cond(SeatsState.seats_full, "amber", "gray"),
+                           variant="surface", size="1", width="100%", id="invite-seats-note"),
                 error_callout(InviteState.invite_error),
                 rx.grid(
                     field("First name", rx.input(value=InviteState.first_name, on_change=InviteState.set_first_name, id="invite-first",

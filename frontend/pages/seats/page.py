@@ -11,6 +11,7 @@ from frontend.pages.seats.invite import invite_dialog
 from frontend.pages.seats.overview import details_panel, meter_card, usage_card
 from frontend.pages.seats.people import people_panel
 from frontend.pages.seats.state import SeatsState
+from frontend.pages.seats.team_activity import team_activity_dialog
 from frontend.pages.seats.teams import teams_panel
 from frontend.state import SessionState
 
@@ -49,7 +50,7 @@ def _tabs() -> rx.Component:
 def _dashboard() -> rx.Component:
     return rx.vstack(
         rx.grid(meter_card(), usage_card(), columns=rx.breakpoints(initial="1", md="2"), spacing="5", width="100%"),
-        _tabs(), invite_dialog(), activity_dialog(),
+        _tabs(), invite_dialog(), activity_dialog(), team_activity_dialog(),
         spacing="5", width="100%",
     )
 

@@ -24,6 +24,7 @@ class SubscriptionView:
     seat_count: int = 0
     allocated: int = 0
     available: int = 0
+    pending: int = 0
     starts_on: str = ""
     ends_on: str = ""
     within_dates: bool = True
@@ -33,6 +34,7 @@ class SubscriptionView:
     def of(cls, s: dict[str, Any]) -> "SubscriptionView":
         return cls(
             id=s["id"], name=s["name"], seat_count=s["seatCount"], allocated=s["seatsAllocated"], available=s["seatsAvailable"],
+            pending=s.get("invitationsPending", 0),
             starts_on=long_day(s["startsOn"]), ends_on=long_day(s["endsOn"]), within_dates=s["withinAccessDates"],
             features=list(s["features"]),
         )

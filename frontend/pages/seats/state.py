@@ -46,6 +46,16 @@ class SeatsState(SessionState):
         return self.sub.seat_count > 0 and self.sub.available == 0
 
     @rx.var
+    def seats_note(self) -> str:
+        """The invite dialog's line: free seats against invitations still waiting for an answer."""
+        free = "1 seat is free" if self.sub.available == 1 else f"{self.sub.available} seats are free"
+        waiting = "1 invitation is pending" if self.sub.pending == 1 else f"{self.sub.pending} invitations are pending"
+        note = f"{free}, {waiting}."
+        if 0 < self.sub.available < self.sub.pending:
+            note += " If more invitees accept than there are seats, the latest must wait: they are told so, and you get an email."
+        return note
+
+    @rx.var
     def has_usage(self) -> bool:
         return any(p["Active people"] or p["Viewings"] or p["Logins"] for p in self.usage)
 
