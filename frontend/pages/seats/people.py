@@ -6,6 +6,7 @@ import reflex as rx
 
 from frontend.components.feedback import empty_state
 from frontend.pages.seats.activity import ActivityState
+from frontend.pages.seats.confirm import ConfirmState
 from frontend.pages.seats.invite import invite_button
 from frontend.pages.seats.rows import SeatUserRow
 from frontend.pages.seats.state import STATUS_FILTERS, SeatsState
@@ -55,18 +56,18 @@ def _actions(p: SeatUserRow) -> rx.Component:
     person = rx.fragment(
         rx.cond(
             p.status == "ACTIVE",
-            _menu_item("Deactivate subscription", "user-x", SeatsState.deactivate(p.user_id, p.name), "action-deactivate", color="amber"),
+            _menu_item("Deactivate subscription", "user-x", ConfirmState.ask("deactivate", p.user_id, p.name, p.email), "action-deactivate", color="amber"),
             _menu_item("Activate subscription", "user-check", SeatsState.activate(p.user_id, p.name), "action-activate"),
         ),
         rx.cond(p.is_admin & (p.user_id != SessionState.user_id),
-                _menu_item("Remove admin rights", "shield-off", SeatsState.remove_admin(p.user_id, p.name), "action-remove-admin")),
+                _menu_item("Remove admin rights", "shield-off", ConfirmState.ask("remove_admin", p.user_id, p.name, p.email), "action-remove-admin")),
         _menu_item("Reset password", "key-round", SeatsState.reset_password(p.user_id, p.email), "action-reset"),
         rx.menu.separator(),
         _menu_item("Activity", "chart-no-axes-column", ActivityState.open_activity(p.user_id), "action-activity"),
     )
     invited = rx.fragment(
         _menu_item("Resend invitation", "rotate-cw", SeatsState.resend(p.invitation_id, p.email), "action-resend"),
-        _menu_item("Withdraw invitation", "x", SeatsState.revoke(p.invitation_id, p.email), "action-revoke", color="red"),
+        _menu_item("Withdraw invitation", "x", ConfirmState.ask("revoke", p.invitation_id, p.name, p.email), "action-revoke", color="red"),
     )
     return rx.menu.root(
         rx.menu.trigger(rx.button("Actions", rx.icon("chevron-down", size=14), size="1", variant="soft", color_scheme="gray",
