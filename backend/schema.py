@@ -31,7 +31,7 @@ from backend.seats import team_schema as teams
 
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
 class Query(
-    accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query, learning.Query,
+    auth.Query, accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query, learning.Query,
     activity.Query, reports.Query, enterprise.Query,
 ):
     pass

@@ -183,6 +183,19 @@ async def request_password_reset(*, email: str, ip: str) -> None:
         await send_reset_link(user=user, actor_id=None)
 
 
+async def reset_link_problem(*, token: str) -> ErrorCode | None:
+    """Why a reset link cannot be used (TOKEN_INVALID, TOKEN_USED, TOKEN_EXPIRED), or None.
+    Lets the page refuse a dead link when it opens rather than after typing a password."""
+    row = await PasswordResetToken.get_or_none(token_hash=token_hash(token))
+    if row is None:
+        return ErrorCode.TOKEN_INVALID
+    if row.used_at is not None:
+        return ErrorCode.TOKEN_USED
+    if row.expires_at < utcnow():
+        return ErrorCode.TOKEN_EXPIRED
+    return None
+
+
 async def reset_password(*, token: str, password: str) -> User:
     async with in_transaction():
         row = await PasswordResetToken.get_or_none(token_hash=token_hash(token)).select_related("user")

@@ -98,3 +98,25 @@ async def test_change_password_needs_the_current_one_and_ends_other_sessions(api
 
 async def test_change_password_needs_sign_in(api: Api) -> None:
     assert await api.error_code(CHANGE, {"c": "x", "n": "y"}) == "UNAUTHENTICATED"
+
+
+LINK_PROBLEM = "query P($t: String!) { passwordResetLinkProblem(token: $t) }"
+
+
+async def test_a_reset_link_is_checked_before_anything_is_typed(api, mailbox) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from backend.auth.models import PasswordResetToken
+    from backend.core.security import utcnow
+    from tests.conftest import body_text
+    from tests.factories import link_token, make_user
+
+    await make_user("checker@example.com")
+    await api('mutation { requestPasswordReset(email: "checker@example.com") { ok } }')
+    token = link_token(body_text((await mailbox.deliver())[-1]), "/reset-password")
+    assert (await api(LINK_PROBLEM, {"t": token}))["passwordResetLinkProblem"] is None
+    assert (await api(LINK_PROBLEM, {"t": "not-a-token"}))["passwordResetLinkProblem"] == "TOKEN_INVALID"
+    await PasswordResetToken.all().update(expires_at=utcnow() - timedelta(minutes=1))
+    assert (await api(LINK_PROBLEM, {"t": token}))["passwordResetLinkProblem"] == "TOKEN_EXPIRED"
+    await PasswordResetToken.all().update(used_at=utcnow())
+    assert (await api(LINK_PROBLEM, {"t": token}))["passwordResetLinkProblem"] == "TOKEN_USED"
