@@ -7,7 +7,8 @@ import reflex as rx
 
 from frontend.api import ApiError, PayloadError
 from frontend.api import families as families_api
-from frontend.pages.office.rows import FamilyRow, MemberRow
+from frontend.pages.my_account.rows import money
+from frontend.pages.office.rows import FamilyRow, LedgerRow, MemberRow
 from frontend.state import SessionState
 
 
@@ -21,6 +22,11 @@ class OfficeFamiliesState(SessionState):
     members: list[MemberRow] = []
     members_loading: bool = False
     members_error: str = ""
+    balance: str = ""
+    students: list[str] = []
+    ledger: list[LedgerRow] = []
+    duplicates: str = ""  # families that already have the new guardian's email
+    duplicate_checked_email: str = ""
 
     @rx.var
     def account_name(self) -> str:
@@ -28,12 +34,13 @@ class OfficeFamiliesState(SessionState):
 
     @rx.var
     def shown_families(self) -> list[FamilyRow]:
-        words = self.search.lower().split()
-        return [f for f in self.families if all(w in f.search_text for w in words)]
+        return self.families  # the API searched guardians (primary and secondary) and students
 
     @rx.var
     def family_count(self) -> str:
         n = len(self.families)
+        if self.search.strip():
+            return "No family matches" if n == 0 else "1 family matches" if n == 1 else f"{n} families match"
         return "No families yet" if n == 0 else "1 family" if n == 1 else f"{n} families"
 
     @rx.var
@@ -49,12 +56,19 @@ class OfficeFamiliesState(SessionState):
         return next((f"{f.primary_name} · {f.primary_label}" for f in self.families if f.id == self.selected_id), "")
 
     async def _fetch_families(self) -> None:
-        rows = await self._authed(families_api.account_families, account_id=self.account_id)
+        rows = await self._authed(families_api.account_families, account_id=self.account_id, search=self.search.strip())
         self.families = [FamilyRow.of(f) for f in rows]
 
     async def _fetch_members(self) -> None:
         rows = await self._authed(families_api.family_members, family_id=self.selected_id)
         self.members = [MemberRow.of(m) for m in rows]
+        detail = await self._authed(families_api.staff_detail, family_id=self.selected_id)
+        self.balance = money(detail["familyBalance"]["balanceCents"])
+        self.students = [
+            f"{s['firstName']} {s['lastName']}".strip() + (f" · {', '.join(e['className'] for e in s['enrollments'])}" if s["enrollments"] else "")
+            for s in detail["familyStudents"]
+        ]
+        self.ledger = [LedgerRow.of(t) for t in detail["familyTransactions"][:5]]
 
     @rx.event
     async def load(self):
@@ -82,8 +96,12 @@ class OfficeFamiliesState(SessionState):
         return OfficeFamiliesState.load
 
     @rx.event
-    def set_search(self, text: str):
+    async def set_search(self, text: str):
         self.search = text
+        try:
+            await self._fetch_families()
+        except ApiError as exc:
+            yield rx.toast.error(exc.message)
 
     @rx.event
     async def open_family(self, family_id: str):
@@ -155,6 +173,7 @@ class OfficeFamiliesState(SessionState):
     @rx.event
     def open_create(self):
         self.create_open, self.create_error, self.create_error_field = True, "", ""
+        self.duplicates, self.duplicate_checked_email = "", ""
         self.new_name = self.new_first_name = self.new_last_name = self.new_email = ""
 
     @rx.event
@@ -176,12 +195,25 @@ class OfficeFamiliesState(SessionState):
 
     @rx.event
     def set_new_email(self, text: str):
-        self.new_email = text
+        self.new_email, self.duplicates = text, ""
 
     @rx.event
     async def create_family(self):
         self.creating, self.create_error, self.create_error_field = True, "", ""
         yield
+        email = self.new_email.strip().lower()
+        if email and email != self.duplicate_checked_email:
+            # A likely duplicate (same guardian email) is shown first; a second click creates anyway.
+            self.duplicate_checked_email = email
+            try:
+                found = await self._authed(families_api.families_with_guardian, account_id=self.account_id, email=email)
+            except ApiError:
+                found = []
+            if found:
+                names = ", ".join(f"the {f['name']} family" for f in found)
+                self.duplicates = f"{email} is already a guardian of {names}. If this is the same household, open it instead; press Create family again to create a new family anyway."
+                self.creating = False
+                return
         try:
             family = await self._authed(
                 families_api.create_family, account_id=self.account_id, name=self.new_name, email=self.new_email,
