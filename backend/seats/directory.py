@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from enum import Enum
 
 from tortoise.expressions import Q
+from tortoise.functions import Max
 
 from backend.accounts.models import User
+from backend.auth.models import Session
 from backend.invitations.models import Invitation
 from backend.seats import invites
 from backend.seats.models import SeatHolder, SeatStatus, Subscription, TeamMember
@@ -38,6 +41,21 @@ class DirectoryRow:
     user: User | None = None
     invitation: Invitation | None = None
     team_names: list[str] = field(default_factory=list)
+    last_sign_in_at: datetime | None = None
+
+
+async def last_sign_ins(user_ids: list[int]) -> dict[int, datetime]:
+    """Each person's latest sign-in (session start), in one grouped query."""
+    if not user_ids:
+        return {}
+    rows = await Session.filter(user_id__in=user_ids).annotate(last=Max("created_at")).group_by("user_id").values_list("user_id", "last")
+    return {uid: _aware(last) for uid, last in rows if last is not None}
+
+
+def _aware(value: object) -> datetime:
+    """MAX() over a datetime comes back as text on SQLite."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.astimezone(timezone.utc)
 
 
 def _matches(terms: list[str], *values: str) -> bool:
@@ -74,11 +92,13 @@ async def users(
             team__subscription_id=subscription.id, user_id__in=[h.user_id for h in holders]  # type: ignore[attr-defined]
         ).select_related("team").order_by("team__name"):
             teams[tm.user_id].append(tm.team.name)  # type: ignore[attr-defined]
+        signed_in = await last_sign_ins([h.user_id for h in holders])  # type: ignore[attr-defined]
         rows += [
             DirectoryRow(
                 email=h.user.email, first_name=h.user.first_name, last_name=h.user.last_name,
                 status=h.seat_status.value, is_admin=h.is_admin,
                 has_content_access=has_content_access(subscription, h), user=h.user, team_names=teams[h.user.id],
+                last_sign_in_at=signed_in.get(h.user.id),
             )
             for h in holders
         ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
 import strawberry
@@ -72,6 +72,7 @@ class SeatUser:
     has_content_access: bool = strawberry.field(description="Active seat and today within the access dates.")
     teams: list[str] = strawberry.field(description="Names of the teams the person is in.")
     invitation: InvitationType | None = strawberry.field(description="The pending invitation, for INVITED rows.")
+    last_sign_in_at: datetime | None = strawberry.field(default=None, description="The person's latest sign-in; null if never (or only invited).")
 
     @classmethod
     def of(cls, r: directory.DirectoryRow) -> "SeatUser":
@@ -79,6 +80,7 @@ class SeatUser:
             user=UserType.of(r.user) if r.user else None, email=r.email, first_name=r.first_name, last_name=r.last_name,
             status=SeatUserStatus(r.status), is_admin=r.is_admin, has_content_access=r.has_content_access,
             teams=r.team_names, invitation=InvitationType.of(r.invitation) if r.invitation else None,
+            last_sign_in_at=r.last_sign_in_at,
         )
 
 
