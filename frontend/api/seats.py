@@ -11,7 +11,7 @@ from typing import Any
 from frontend.api.client import checked, download, execute
 
 SUBSCRIPTION_FIELDS = "id name seatCount seatsAllocated seatsAvailable invitationsPending startsOn endsOn withinAccessDates features"
-SEAT_USER_FIELDS = "user { id fullName } email firstName lastName status isAdmin hasContentAccess teams invitation { id expiresAt }"
+SEAT_USER_FIELDS = "user { id fullName } email firstName lastName status isAdmin hasContentAccess teams lastSignInAt invitation { id expiresAt }"
 ERRORS = "errors { code message field }"
 REPORTS = ("viewings", "labs", "logins")
 

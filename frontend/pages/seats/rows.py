@@ -55,6 +55,8 @@ class SeatUserRow:
     status_color: str = "gray"
     is_admin: bool = False
     teams: str = ""
+    last_sign_in: str = ""  # "Never" or "1 Mar 2026, 14:05"
+    last_sign_in_iso: str = ""
 
     @classmethod
     def of(cls, r: dict[str, Any]) -> "SeatUserRow":
@@ -66,6 +68,7 @@ class SeatUserRow:
             key=f"u{user_id}" if user_id else f"i{invitation_id}", user_id=user_id, invitation_id=invitation_id, name=name,
             email=r["email"], initials=initials(name), status=r["status"], status_label=label, status_color=color,
             is_admin=r["isAdmin"], teams=", ".join(r["teams"]),
+            last_sign_in=moment(r.get("lastSignInAt")) if user_id else "", last_sign_in_iso=r.get("lastSignInAt") or "",
         )
 
 

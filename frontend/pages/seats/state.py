@@ -11,9 +11,16 @@ from frontend.api import ApiError, PayloadError
 from frontend.api import learning as learning_api
 from frontend.api import seats as seats_api
 from frontend.api import teams as teams_api
+from frontend.components import list_controls as lists
 from frontend.pages.seats.rows import AssignmentRow, Option, SeatUserRow, SubscriptionView, TeamRow, usage_points
 from frontend.state import SessionState
 
+SORT_KEYS = {
+    "name": lambda r: (r.name.lower(), r.email), "email": lambda r: r.email,
+    "status": lambda r: (r.status_label, r.name.lower()),
+    "last_sign_in": lambda r: r.last_sign_in_iso,  # offered descending: latest first, never-signed-in last
+}
+SORT_OPTIONS = [("name", "Name"), ("email", "Email"), ("status", "Status"), ("-last_sign_in", "Last sign-in, latest first")]
 STATUS_FILTERS = {"ACTIVE": "Active", "INVITED": "Invited", "DEACTIVATED": "Deactivated", "ADMINS": "Admins", "ALL": "Everyone"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,6 +43,38 @@ class SeatsState(SessionState):
     assignments: list[AssignmentRow] = []
     modules: list[Option] = []
     module_id: str = ""  # the module chosen in the assign form (a new module is chosen for you)
+    sort_by: str = "name"
+    page: int = 0
+
+    @rx.var
+    def shown_people(self) -> list[SeatUserRow]:
+        """The people list sorted by the chosen column, one page at a time."""
+        return lists.page_of(lists.sorted_by(self.people, self.sort_by, SORT_KEYS), self.page)
+
+    @rx.var
+    def people_page_text(self) -> str:
+        return lists.summary(len(self.people), self.page)
+
+    @rx.var
+    def can_prev_page(self) -> bool:
+        return self.page > 0
+
+    @rx.var
+    def can_next_page(self) -> bool:
+        return (self.page + 1) * lists.PAGE_SIZE < len(self.people)
+
+    @rx.event
+    def set_sort_by(self, value: str):
+        self.sort_by, self.page = value, 0
+
+    @rx.event
+    def prev_page(self):
+        self.page = max(0, self.page - 1)
+
+    @rx.event
+    def next_page(self):
+        if self.can_next_page:
+            self.page += 1
 
     @rx.var
     def seat_percent(self) -> int:
@@ -68,7 +107,7 @@ class SeatsState(SessionState):
     async def _fetch_users(self) -> None:
         status = None if self.status_filter == "ALL" else self.status_filter
         rows = await self._authed(seats_api.users, subscription_id=self.subscription_id, status=status, search=self.search.strip())
-        self.people = [SeatUserRow.of(r) for r in rows]
+        self.people, self.page = [SeatUserRow.of(r) for r in rows], 0
 
     async def _fetch_overview(self) -> None:
         self.sub = SubscriptionView.of(await self._authed(seats_api.subscription, subscription_id=self.subscription_id))
@@ -95,7 +134,9 @@ class SeatsState(SessionState):
             return
         if self.subscription_id not in ids:
             self.subscription_id = ids[0]
-        self.loading, self.load_error, self.seat_error = True, "", ""
+        # Coming back to the page refreshes in place; only a first (or another) subscription shows the loading block,
+        # so a tab someone already clicked is not thrown away.
+        self.loading, self.load_error, self.seat_error = self.sub.id != self.subscription_id, "", ""
         yield
         try:
             await self._fetch_overview()
