@@ -6,10 +6,12 @@ from __future__ import annotations
 import reflex as rx
 
 from frontend import routes
+from frontend.components import list_controls as lists
 from frontend.components.feedback import empty_state, error_callout, info_callout, loading_block
 from frontend.components.layout import app_shell, card, card_header
 from frontend.pages.office.dialogs import create_dialog, revoke_dialog
 from frontend.pages.office.rows import FamilyRow, LedgerRow, MemberRow
+from frontend.pages.office.state import SORT_OPTIONS
 from frontend.pages.office.state import OfficeFamiliesState as S
 from frontend.state import SessionState
 
@@ -53,8 +55,11 @@ def families_card() -> rx.Component:
             placeholder="Search by family, guardian, student or email", value=S.search, on_change=S.set_search.debounce(300),
             id="family-search", size="3", width="100%", margin_bottom="8px", type="search",
         ),
+        rx.hstack(rx.text("Sort by", size="2", color_scheme="gray"),
+                  lists.sort_select(SORT_OPTIONS, S.sort_by, S.set_sort_by, "families-sort"),
+                  spacing="2", align="center", justify="end", width="100%", margin_bottom="4px"),
         rx.cond(
-            S.families.length() == 0,
+            (S.families.length() == 0) & (S.search == ""),
             empty_state("house", "No families yet", "Create the first one with New family."),
             rx.cond(
                 S.shown_families.length() == 0,
@@ -62,6 +67,7 @@ def families_card() -> rx.Component:
                 rx.vstack(rx.foreach(S.shown_families, _family), spacing="1", width="100%", id="families"),
             ),
         ),
+        lists.pager(S.families_page_text, S.prev_page, S.next_page, S.can_prev_page, S.can_next_page, "families-pager"),
     )
 
 

@@ -7,9 +7,16 @@ import reflex as rx
 
 from frontend.api import ApiError, PayloadError
 from frontend.api import families as families_api
+from frontend.components import list_controls as lists
 from frontend.pages.my_account.rows import money
 from frontend.pages.office.rows import FamilyRow, LedgerRow, MemberRow
 from frontend.state import SessionState
+
+SORT_KEYS = {
+    "name": lambda f: (f.name.lower(), f.primary_name.lower()), "primary": lambda f: (f.primary_name.lower(), f.name.lower()),
+    "status": lambda f: (f.primary_label, f.name.lower()),
+}
+SORT_OPTIONS = [("name", "Family name"), ("primary", "Primary guardian"), ("status", "Guardian status")]
 
 
 class OfficeFamiliesState(SessionState):
@@ -32,9 +39,38 @@ class OfficeFamiliesState(SessionState):
     def account_name(self) -> str:
         return next((m.account_name for m in self.family_office_accounts if m.account_id == self.account_id), "")
 
+    sort_by: str = "name"
+    page: int = 0
+
     @rx.var
     def shown_families(self) -> list[FamilyRow]:
-        return self.families  # the API searched guardians (primary and secondary) and students
+        """The API searched guardians (primary and secondary) and students; here: sorted, one page."""
+        return lists.page_of(lists.sorted_by(self.families, self.sort_by, SORT_KEYS), self.page)
+
+    @rx.var
+    def families_page_text(self) -> str:
+        return lists.summary(len(self.families), self.page)
+
+    @rx.var
+    def can_prev_page(self) -> bool:
+        return self.page > 0
+
+    @rx.var
+    def can_next_page(self) -> bool:
+        return (self.page + 1) * lists.PAGE_SIZE < len(self.families)
+
+    @rx.event
+    def set_sort_by(self, value: str):
+        self.sort_by, self.page = value, 0
+
+    @rx.event
+    def prev_page(self):
+        self.page = max(0, self.page - 1)
+
+    @rx.event
+    def next_page(self):
+        if self.can_next_page:
+            self.page += 1
 
     @rx.var
     def family_count(self) -> str:
@@ -57,7 +93,7 @@ class OfficeFamiliesState(SessionState):
 
     async def _fetch_families(self) -> None:
         rows = await self._authed(families_api.account_families, account_id=self.account_id, search=self.search.strip())
-        self.families = [FamilyRow.of(f) for f in rows]
+        self.families, self.page = [FamilyRow.of(f) for f in rows], 0
 
     async def _fetch_members(self) -> None:
         rows = await self._authed(families_api.family_members, family_id=self.selected_id)
