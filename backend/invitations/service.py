@@ -72,7 +72,7 @@ async def _send(invitation: Invitation, token: str, *, inviter: User | None) -> 
         target_name=invitation.target_name,
         what=invitation.summary,
         link=mail.link("/accept-invitation", token=token),
-        expires_at=invitation.expires_at.strftime("%Y-%m-%d %H:%M"),
+        expires_at=invitation.expires_at.strftime("%-d %b %Y, %H:%M"),  # the portal's date format
     )
 
 

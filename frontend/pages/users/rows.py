@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from frontend.formats import initials
-from frontend.formats import short_day as day
+from frontend.formats import long_day as day
 from frontend.state import MODULE_LABELS
 
 ADMIN_ONLY = ("PRICING", "PAYMENT", "USER_MANAGEMENT")
