@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
+from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
@@ -212,3 +213,17 @@ async def reset_password(*, token: str, password: str) -> User:
         await end_all_sessions(user_id=row.user_id, reason="password_reset")
         await audit.record(action="password.reset", actor_id=row.user_id, target_user_id=row.user_id)
         return row.user
+
+
+async def last_sign_ins(user_ids: list[int]) -> dict[int, datetime]:
+    """Each person's latest sign-in (session start), in one grouped query."""
+    if not user_ids:
+        return {}
+    rows = await Session.filter(user_id__in=user_ids).annotate(last=Max("created_at")).group_by("user_id").values_list("user_id", "last")
+    return {uid: _aware(last) for uid, last in rows if last is not None}
+
+
+def _aware(value: object) -> datetime:
+    """MAX() over a datetime comes back as text on SQLite."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.astimezone(timezone.utc)

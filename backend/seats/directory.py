@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import Enum
 
 from tortoise.expressions import Q
-from tortoise.functions import Max
 
 from backend.accounts.models import User
-from backend.auth.models import Session
+from backend.auth.service import last_sign_ins
 from backend.invitations.models import Invitation
 from backend.seats import invites
 from backend.seats.models import SeatHolder, SeatStatus, Subscription, TeamMember
@@ -42,20 +41,6 @@ class DirectoryRow:
     invitation: Invitation | None = None
     team_names: list[str] = field(default_factory=list)
     last_sign_in_at: datetime | None = None
-
-
-async def last_sign_ins(user_ids: list[int]) -> dict[int, datetime]:
-    """Each person's latest sign-in (session start), in one grouped query."""
-    if not user_ids:
-        return {}
-    rows = await Session.filter(user_id__in=user_ids).annotate(last=Max("created_at")).group_by("user_id").values_list("user_id", "last")
-    return {uid: _aware(last) for uid, last in rows if last is not None}
-
-
-def _aware(value: object) -> datetime:
-    """MAX() over a datetime comes back as text on SQLite."""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return moment.astimezone(timezone.utc)
 
 
 def _matches(terms: list[str], *values: str) -> bool:

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import Any
 
-from frontend.formats import initials
+from frontend.formats import initials, moment
 from frontend.formats import long_day as day
 from frontend.state import MODULE_LABELS
 
@@ -48,6 +48,8 @@ class MemberRow:
     modules: list[str] = dataclasses.field(default_factory=list)
     sub_account_ids: list[str] = dataclasses.field(default_factory=list)
     access: str = ""
+    last_sign_in: str = ""
+    last_sign_in_iso: str = ""
 
     @classmethod
     def of(cls, m: dict[str, Any], sub_names: dict[str, str]) -> "MemberRow":
@@ -58,7 +60,7 @@ class MemberRow:
         return cls(
             user_id=user["id"], name=name, email=user["email"], initials=initials(name),
             role=ms["role"], status=ms["status"], modules=list(ms["modules"]), sub_account_ids=list(ms["subAccountIds"]),
-            access=f"{modules} · {subs}",
+            access=f"{modules} · {subs}", last_sign_in=moment(m.get("lastSignInAt")), last_sign_in_iso=m.get("lastSignInAt") or "",
         )
 
 

@@ -9,8 +9,15 @@ import reflex as rx
 
 from frontend.api import ApiError, PayloadError
 from frontend.api import members as members_api
+from frontend.components import list_controls as lists
 from frontend.pages.users.rows import ADMIN_ONLY, InvitationRow, MemberRow, Option, split_emails
 from frontend.state import SessionState
+
+MEMBER_SORT_KEYS = {
+    "email": lambda m: m.email, "name": lambda m: (m.name.lower(), m.email), "role": lambda m: (m.role, m.email),
+    "last_sign_in": lambda m: m.last_sign_in_iso,
+}
+MEMBER_SORT_OPTIONS = [("email", "Email"), ("name", "Name"), ("role", "Type"), ("-last_sign_in", "Last sign-in, latest first")]
 
 
 class UsersState(SessionState):
@@ -23,13 +30,53 @@ class UsersState(SessionState):
 
     # ------------------------------------------------------------- derived
 
+    sort_by: str = "email"
+    page: int = 0
+
+    def _shown(self, status: str) -> list[MemberRow]:
+        rows = lists.sorted_by([m for m in self.members if m.status == status], self.sort_by, MEMBER_SORT_KEYS)
+        return lists.page_of(rows, self.page)
+
     @rx.var
     def active_members(self) -> list[MemberRow]:
-        return [m for m in self.members if m.status == "ACTIVE"]
+        return self._shown("ACTIVE")
 
     @rx.var
     def deactivated_members(self) -> list[MemberRow]:
-        return [m for m in self.members if m.status == "DEACTIVATED"]
+        return self._shown("DEACTIVATED")
+
+    @rx.var
+    def active_count(self) -> int:
+        return sum(1 for m in self.members if m.status == "ACTIVE")
+
+    @rx.var
+    def deactivated_count(self) -> int:
+        return sum(1 for m in self.members if m.status == "DEACTIVATED")
+
+    @rx.var
+    def members_page_text(self) -> str:
+        return lists.summary(max(self.active_count, self.deactivated_count), self.page)
+
+    @rx.var
+    def can_prev_page(self) -> bool:
+        return self.page > 0
+
+    @rx.var
+    def can_next_page(self) -> bool:
+        return (self.page + 1) * lists.PAGE_SIZE < max(self.active_count, self.deactivated_count)
+
+    @rx.event
+    def set_sort_by(self, value: str):
+        self.sort_by, self.page = value, 0
+
+    @rx.event
+    def prev_page(self):
+        self.page = max(0, self.page - 1)
+
+    @rx.event
+    def next_page(self):
+        if self.can_next_page:
+            self.page += 1
 
     @rx.var
     def account_options(self) -> list[Option]:
@@ -103,6 +150,30 @@ class UsersState(SessionState):
         async for update in self._row_action(f"user-{user_id}", members_api.reactivate_user,
                                              f"{name} is active again.", user_id=user_id):
             yield update
+
+    # ------------------------------------------------------------- deactivate and withdraw, with confirmation
+
+    ask_action: str = ""  # "deactivate" a user or "withdraw" an invitation
+    ask_id: str = ""
+    ask_name: str = ""
+
+    @rx.event
+    def ask(self, action: str, target_id: str, name: str):
+        self.ask_action, self.ask_id, self.ask_name = action, target_id, name
+
+    @rx.event
+    def dismiss_ask(self, open_: bool = False):
+        if not open_:
+            self.ask_action = ""
+
+    @rx.event
+    def confirm_ask(self):
+        action, target, name = self.ask_action, self.ask_id, self.ask_name
+        self.ask_action = ""
+        if action == "deactivate":
+            return UsersState.deactivate(target, name)
+        if action == "withdraw":
+            return UsersState.remove_invitation(target, name)
 
     # ------------------------------------------------------------- remove, with confirmation
 
