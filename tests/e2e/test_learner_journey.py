@@ -116,6 +116,10 @@ async def test_learner_finishes_an_assignment_and_the_seat_admin_sees_it(new_tab
     lee_row = next(r for r in summary if r[2:3] == ("lee.learner@example.com",))
     assert lee_row[3:8] == (1, 1, 1, 1, 1)  # logins, viewings started, viewed completely, labs started, labs completed
 
+    # The activity screen links the team's assignment to the Assignments section.
+    await spage.locator("#team-activity-dialog .to-assignments").first.click()
+    await spage.locator("#assignments .assignment").get_by_text("Safety basics").wait_for()
+
 
 async def test_a_guardian_sees_the_amount_due_and_family_cards_on_home(new_tab) -> None:
     gym = await make_account("Riverside Gym", admin=await make_user("owner.h@example.com"))

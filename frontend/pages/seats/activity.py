@@ -88,8 +88,13 @@ def _event(e: EventRow) -> rx.Component:
 def _progress(p: ProgressRow) -> rx.Component:
     return rx.flex(
         rx.vstack(rx.text(p.module, size="2", weight="medium"), rx.text(f"Due {p.due}", size="1", color_scheme="gray"), spacing="0"),
-        rx.cond(p.complete, rx.badge("Complete", color_scheme="green", variant="soft"),
-                rx.badge(f"{p.done} of {p.total} done", color_scheme=rx.cond(p.overdue, "red", "gray"), variant="soft")),
+        rx.hstack(
+            rx.cond(p.complete, rx.badge("Complete", color_scheme="green", variant="soft"),
+                    rx.badge(f"{p.done} of {p.total} done", color_scheme=rx.cond(p.overdue, "red", "gray"), variant="soft")),
+            rx.button("Assignments", rx.icon("arrow-right", size=12), size="1", variant="ghost", class_name="to-assignments",
+                      on_click=[ActivityState.close_activity(False), SeatsState.set_tab("assignments")]),
+            spacing="2", align="center",
+        ),
         justify="between", align="center", width="100%", padding_y="6px", border_top="1px solid var(--gray-3)",
     )
 

@@ -43,7 +43,7 @@ def _tabs() -> rx.Component:
             rx.tabs.content(teams_panel(), value="teams"),
             rx.tabs.content(assignments_panel(), value="assignments"),
             rx.tabs.content(details_panel(), value="details"),
-            default_value="users", width="100%",
+            value=SeatsState.tab, on_change=SeatsState.set_tab, width="100%",
         ),
     )
 

@@ -45,6 +45,11 @@ class SeatsState(SessionState):
     module_id: str = ""  # the module chosen in the assign form (a new module is chosen for you)
     sort_by: str = "name"
     page: int = 0
+    tab: str = "users"  # the dashboard's section; activity screens link to Teams and Assignments
+
+    @rx.event
+    def set_tab(self, value: str):
+        self.tab = value
 
     @rx.var
     def shown_people(self) -> list[SeatUserRow]:

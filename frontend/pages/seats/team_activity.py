@@ -117,7 +117,12 @@ def _member(m: MemberRow) -> rx.Component:
 def _assignment(a: TeamAssignmentRow) -> rx.Component:
     return rx.flex(
         rx.vstack(rx.text(a.module, size="2", weight="medium"), rx.text(f"Due {a.due}", size="1", color_scheme="gray"), spacing="0"),
-        rx.badge(a.completion, color_scheme=rx.cond(a.overdue, "red", "gray"), variant="soft"),
+        rx.hstack(
+            rx.badge(a.completion, color_scheme=rx.cond(a.overdue, "red", "gray"), variant="soft"),
+            rx.button("Assignments", rx.icon("arrow-right", size=12), size="1", variant="ghost", class_name="to-assignments",
+                      on_click=[TeamActivityState.close_team(False), SeatsState.set_tab("assignments")]),
+            spacing="2", align="center",
+        ),
         justify="between", align="center", width="100%", padding_y="6px", border_top="1px solid var(--gray-3)",
     )
 
