@@ -166,7 +166,8 @@ def learning_card() -> rx.Component:
         SessionState.has_learning,
         card(
             card_header("Your assignments", "What your administrator asked you to learn, by due date.",
-                        rx.link(rx.button(rx.icon("graduation-cap", size=15), "My learning", size="2"), href=routes.MY_LEARNING)),
+                        rx.link(rx.button(rx.icon("graduation-cap", size=15), "My learning", size="2", white_space="nowrap"),
+                                href=routes.MY_LEARNING, flex_shrink="0")),
             rx.cond(HomeState.due.length() > 0, rx.vstack(rx.foreach(HomeState.due, _due_row), spacing="0", width="100%"),
                     rx.text("Nothing assigned to you yet. Your library is on My learning.", size="2", color_scheme="gray")),
             id="home-learning",
@@ -193,7 +194,8 @@ def seats_card() -> rx.Component:
         SessionState.can_manage_seats,
         card(
             card_header("Seats", "Seats allocated on the subscriptions you manage.",
-                        rx.link(rx.button(rx.icon("armchair", size=15), "Seat dashboard", size="2", variant="soft"), href=routes.SEATS)),
+                        rx.link(rx.button(rx.icon("armchair", size=15), "Seat dashboard", size="2", variant="soft", white_space="nowrap"),
+                                href=routes.SEATS, flex_shrink="0")),
             rx.grid(rx.foreach(HomeState.meters, _meter_tile), columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%"),
             id="home-seats",
         ),

@@ -136,13 +136,13 @@ def _body() -> rx.Component:
             s.team_members.length() > 0,
             rx.box(rx.table.root(rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in head])),
                                  rx.table.body(rx.foreach(s.team_members, _member)), size="1", width="100%"),
-                   overflow_x="auto", width="100%"),
+                   overflow_x="auto", width="100%", max_width="100%", min_width="0"),
             rx.text("Nobody in this team yet.", size="2", color_scheme="gray"),
         ),
         rx.cond(s.team_assignments.length() > 0,
                 rx.vstack(rx.text("Team assignments", size="2", weight="bold"), rx.foreach(s.team_assignments, _assignment),
                           spacing="1", width="100%")),
-        spacing="4", width="100%",
+        spacing="4", width="100%", min_width="0",
     )
 
 
@@ -161,7 +161,9 @@ def team_activity_dialog() -> rx.Component:
                           loading=s.team_downloading, disabled=s.team_loading | (s.team_error != "")),
                 justify="end", spacing="3", margin_top="16px", wrap="wrap",
             ),
-            max_width="900px", id="team-activity-dialog",
+            # On a phone the dialog fits the screen and only the members table scrolls sideways.
+            width="100%", max_width=rx.breakpoints(initial="calc(100vw - 24px)", md="900px"), overflow_x="hidden",
+            id="team-activity-dialog",
         ),
         open=s.team_activity_id != "", on_open_change=s.close_team,
     )
