@@ -76,7 +76,8 @@ def top_bar() -> rx.Component:
     return rx.box(
         rx.hstack(
             rx.hstack(brand(), nav_links(), spacing="6", align="center"),
-            rx.hstack(rx.cond(SessionState.signed_in, phone_menu()), user_menu(), spacing="2", align="center"),
+            rx.cond(SessionState.signed_in, rx.hstack(phone_menu(), user_menu(), spacing="2", align="center"),
+                    rx.link(rx.button("Sign in", variant="soft", size="2"), href=routes.SIGN_IN)),
             justify="between", align="center", max_width=CONTENT_WIDTH, margin_x="auto", width="100%",
             padding_x=["16px", "24px"],
         ),

@@ -9,7 +9,7 @@ from frontend.components.feedback import empty_state, role_badge
 from frontend.components.layout import card, card_header
 from frontend.pages.users.permissions import PermissionsState
 from frontend.pages.users.rows import InvitationRow, MemberRow
-from frontend.pages.users.state import MEMBER_SORT_OPTIONS, UsersState
+from frontend.pages.users.state import INVITATION_SORT_OPTIONS, MEMBER_SORT_OPTIONS, UsersState
 from frontend.state import SessionState
 
 
@@ -40,12 +40,15 @@ def _invitation(i: InvitationRow) -> rx.Component:
 
 def pending_card() -> rx.Component:
     return card(
-        card_header("Pending invitations", "Sent, but not accepted yet. Resend a fresh link or withdraw it."),
+        card_header("Pending invitations", "Sent, but not accepted yet. Resend a fresh link or withdraw it.",
+                    lists.sort_select(INVITATION_SORT_OPTIONS, UsersState.invitation_sort, UsersState.set_invitation_sort, "pending-sort")),
         rx.cond(
             UsersState.pending.length() > 0,
-            rx.vstack(rx.foreach(UsersState.pending, _invitation), spacing="0", width="100%", id="pending-invitations"),
+            rx.vstack(rx.foreach(UsersState.shown_pending, _invitation), spacing="0", width="100%", id="pending-invitations"),
             empty_state("mail", "No pending invitations", "Invitations you send appear here until they are accepted."),
         ),
+        lists.pager(UsersState.pending_page_text, UsersState.pending_prev, UsersState.pending_next, UsersState.pending_can_prev,
+                    UsersState.pending_can_next, "pending-pager"),
     )
 
 

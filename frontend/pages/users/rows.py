@@ -31,10 +31,13 @@ class InvitationRow:
     sent: str = ""
     expires: str = ""
     send_count: int = 1
+    sent_iso: str = ""
+    expires_iso: str = ""
 
     @classmethod
     def of(cls, i: dict[str, Any]) -> "InvitationRow":
-        return cls(id=i["id"], email=i["email"], sent=day(i["lastSentAt"]), expires=day(i["expiresAt"]), send_count=i["sendCount"])
+        return cls(id=i["id"], email=i["email"], sent=day(i["lastSentAt"]), expires=day(i["expiresAt"]), send_count=i["sendCount"],
+                   sent_iso=i["lastSentAt"], expires_iso=i["expiresAt"])
 
 
 @dataclasses.dataclass

@@ -17,6 +17,8 @@ MEMBER_SORT_KEYS = {
     "email": lambda m: m.email, "name": lambda m: (m.name.lower(), m.email), "role": lambda m: (m.role, m.email),
     "last_sign_in": lambda m: m.last_sign_in_iso,
 }
+INVITATION_SORT_KEYS = {"email": lambda i: i.email, "sent": lambda i: (i.sent_iso, i.email), "expires": lambda i: (i.expires_iso, i.email)}
+INVITATION_SORT_OPTIONS = [("email", "Email"), ("-sent", "Sent, latest first"), ("expires", "Expiring soonest")]
 MEMBER_SORT_OPTIONS = [("email", "Email"), ("name", "Name"), ("role", "Type"), ("-last_sign_in", "Last sign-in, latest first")]
 
 
@@ -32,6 +34,38 @@ class UsersState(SessionState):
 
     sort_by: str = "email"
     page: int = 0
+    invitation_sort: str = "email"
+    invitation_page: int = 0
+
+    @rx.var
+    def shown_pending(self) -> list[InvitationRow]:
+        rows = lists.sorted_by(self.pending, self.invitation_sort, INVITATION_SORT_KEYS)
+        return lists.page_of(rows, self.invitation_page)
+
+    @rx.var
+    def pending_page_text(self) -> str:
+        return lists.summary(len(self.pending), self.invitation_page)
+
+    @rx.var
+    def pending_can_prev(self) -> bool:
+        return self.invitation_page > 0
+
+    @rx.var
+    def pending_can_next(self) -> bool:
+        return (self.invitation_page + 1) * lists.PAGE_SIZE < len(self.pending)
+
+    @rx.event
+    def set_invitation_sort(self, value: str):
+        self.invitation_sort, self.invitation_page = value, 0
+
+    @rx.event
+    def pending_prev(self):
+        self.invitation_page = max(0, self.invitation_page - 1)
+
+    @rx.event
+    def pending_next(self):
+        if self.pending_can_next:
+            self.invitation_page += 1
 
     def _shown(self, status: str) -> list[MemberRow]:
         rows = lists.sorted_by([m for m in self.members if m.status == status], self.sort_by, MEMBER_SORT_KEYS)
