@@ -12,6 +12,9 @@ WHAT = {  # action -> title, consequence, button
                    "assignments stay, and you can activate them again while a seat is free.", "Deactivate subscription"),
     "remove_admin": ("Remove {name}'s admin rights?",
                      "They can no longer use the seat dashboard. Their own seat, if they hold one, is not touched.", "Remove admin rights"),
+    "remove_member": ("Take {name} out of the team?",
+                      "They stop counting in the team's activity and no longer get the team's assignments; their own history "
+                      "and seat are not touched. You can add them again.", "Take out of the team"),
     "revoke": ("Withdraw the invitation to {email}?",
                "The link in their email stops working at once. You can invite them again later.", "Withdraw invitation"),
 }
@@ -22,6 +25,7 @@ class ConfirmState(SeatsState):
     confirm_id: str = ""
     confirm_name: str = ""
     confirm_email: str = ""
+    confirm_team_id: str = ""
 
     @rx.var
     def confirm_title(self) -> str:
@@ -40,6 +44,10 @@ class ConfirmState(SeatsState):
         self.confirm_action, self.confirm_id, self.confirm_name, self.confirm_email = action, target_id, name, email
 
     @rx.event
+    def ask_team_removal(self, team_id: str, user_id: str, name: str):
+        self.confirm_action, self.confirm_id, self.confirm_name, self.confirm_team_id = "remove_member", user_id, name, team_id
+
+    @rx.event
     def cancel(self, open_: bool = False):
         if not open_:
             self.confirm_action = ""
@@ -54,6 +62,10 @@ class ConfirmState(SeatsState):
             return SeatsState.remove_admin(target, name)
         if action == "revoke":
             return SeatsState.revoke(target, email)
+        if action == "remove_member":
+            from frontend.pages.seats.teams import TeamsState  # the Teams tab's state sits beside this one
+
+            return TeamsState.remove_member(self.confirm_team_id, target, name)
 
 
 def confirm_dialog() -> rx.Component:

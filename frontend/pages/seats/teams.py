@@ -7,6 +7,7 @@ import reflex as rx
 from frontend.api import ApiError, PayloadError
 from frontend.api import teams as teams_api
 from frontend.components.feedback import empty_state, error_callout
+from frontend.pages.seats.confirm import ConfirmState
 from frontend.pages.seats.rows import Option, TeamRow
 from frontend.pages.seats.state import SeatsState
 from frontend.pages.seats.team_activity import TeamActivityState
@@ -76,7 +77,7 @@ class TeamsState(SeatsState):
 def _member(team: TeamRow, m: Option) -> rx.Component:
     return rx.badge(
         m.name,
-        rx.icon("x", size=12, cursor="pointer", on_click=TeamsState.remove_member(team.id, m.id, m.name), aria_label=f"Remove {m.name}"),
+        rx.icon("x", size=12, cursor="pointer", on_click=ConfirmState.ask_team_removal(team.id, m.id, m.name), aria_label=f"Remove {m.name}"),
         variant="surface", color_scheme="gray", size="2",
     )
 
