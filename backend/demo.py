@@ -7,7 +7,7 @@ from tortoise.transactions import in_transaction
 from backend.accounts import service as accounts
 from backend.accounts.models import Account, MembershipRole, User
 from backend.enterprise import demo as enterprise
-from backend.seats import demo as seats_demo
+from backend.learning import demo as seats_demo
 
 DEMO_PASSWORD = "portico-demo-2026"
 ADMIN_EMAIL = "admin@demo.portico.dev"

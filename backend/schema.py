@@ -26,14 +26,15 @@ from backend.families import schema as families
 from backend.invitations import schema as invitations
 from backend.learning import schema as learning
 from backend.members import schema as members
+from backend.reports import schema as reports
 from backend.seats import schema as seats
-from backend.teams import schema as teams
+from backend.seats import team_schema as teams
 
 
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
 class Query(
-    accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query, learning.Query,
-    activity.Query, enterprise.Query, enterprise_admin.Query,
+    auth.Query, accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query,
+    learning.Query, activity.Query, reports.Query, enterprise.Query, enterprise_admin.Query,
 ):
     pass
 
@@ -42,7 +43,7 @@ class Query(
 class Mutation(
     auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation,
     office_mutations.Mutation, seats.Mutation,
-    teams.Mutation, learning.Mutation, activity.Mutation, enterprise.Mutation, enterprise_admin.Mutation,
+    teams.Mutation, learning.Mutation, enterprise.Mutation, enterprise_admin.Mutation,
 ):
     pass
 

@@ -7,12 +7,14 @@ SIGN_IN = "/sign-in"
 SIGN_OUT = "/sign-out"
 
 HOME = "/"
+NOT_FOUND = "404"  # Reflex's slug for the page shown on an unknown path
 CHANGE_PASSWORD = "/account/password"
 USER_MANAGEMENT = "/settings/users"
 
 # Families and seats:
 MY_ACCOUNT = "/my-account"  # Families: guardian, secondary users, family switcher
 SEATS = "/seats"  # Seat dashboard
+MY_LEARNING = "/learning"  # a seat holder's subscriptions, assignments and content
 OFFICE_FAMILIES = "/office/families"  # Office Portal: account staff (families.manage) see and create families
 
 # Enterprise sign-in: the API's /sso/callback sends the browser to ENTERPRISE_SIGNED_IN (tokens in the fragment).

@@ -117,9 +117,12 @@ class SessionState(rx.State):
     full_name: str = ""
     email: str = ""
     memberships: list[MembershipView] = []
-    active_account_id: str = ""
+    # The account chosen on Home (admins of several): kept in the browser, so it survives
+    # pages, reloads and later visits; checked against my accounts on every load.
+    active_account_id: str = rx.LocalStorage("", name="portico_active_account", sync=True)
     families: list[FamilyChoiceView] = []
     seat_admin_subscriptions: list[SeatSubscriptionView] = []
+    seat_count: int = 0  # subscriptions where I hold (or held) a seat: My learning
     enterprise_accounts: list[EnterpriseAccountView] = []
 
     @rx.var
@@ -155,6 +158,10 @@ class SessionState(rx.State):
     @rx.var
     def can_manage_seats(self) -> bool:
         return len(self.seat_admin_subscriptions) > 0
+
+    @rx.var
+    def has_learning(self) -> bool:
+        return self.seat_count > 0
 
     @rx.var
     def is_enterprise_user(self) -> bool:
@@ -194,9 +201,10 @@ class SessionState(rx.State):
 
     def _end_session(self) -> None:
         self._access_token = self._refresh_token = ""
-        self.user_id = self.full_name = self.email = self.active_account_id = ""
+        self.user_id = self.full_name = self.email = ""
         self.memberships, self.families = [], []
         self.seat_admin_subscriptions = []
+        self.seat_count = 0
         self._forget_enterprise()
 
     def _forget_enterprise(self) -> None:
@@ -270,6 +278,7 @@ class SessionState(rx.State):
         self.seat_admin_subscriptions = [
             SeatSubscriptionView(id=s["subscription"]["id"], name=s["subscription"]["name"]) for s in subscriptions if s["isAdmin"]
         ]
+        self.seat_count = sum(1 for s in subscriptions if s["status"] in ("ACTIVE", "DEACTIVATED"))
         if self._enterprise_access_token:
             await self._load_enterprise()
 

@@ -1,68 +1,120 @@
-"""Recording activity (the content player calls it) and one person's activity summary."""
+"""What people did on a subscription, counted: per person, for a set of people (a team,
+everyone), over an optional date range. Recording lives with the content (learning)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
 
-from tortoise.functions import Count
+from tortoise.functions import Count, Max
 
 from backend.accounts.models import User
 from backend.activity.models import ActivityEvent, ActivityKind
-from backend.core.errors import DomainError, ErrorCode, NotFound
-from backend.core.security import utcnow
-from backend.learning.models import ContentItem, ContentKind
 from backend.seats import service as seats
 from backend.seats.models import SeatHolder
 
-LAB_KINDS = (ActivityKind.LAB_STARTED, ActivityKind.LAB_COMPLETED)
+
+@dataclass(frozen=True)
+class Period:
+    """Whole UTC days from `since` to `until`, both included; either end may be open."""
+
+    since: date | None = None
+    until: date | None = None
+
+    def bounds(self) -> dict[str, datetime]:
+        out = {}
+        if self.since:
+            out["occurred_at__gte"] = datetime.combine(self.since, time.min, tzinfo=timezone.utc)
+        if self.until:
+            out["occurred_at__lt"] = datetime.combine(self.until + timedelta(days=1), time.min, tzinfo=timezone.utc)
+        return out
+
+    def label(self) -> str:
+        if not self.since and not self.until:
+            return "All time"
+        return f"{self.since.isoformat() if self.since else 'the start'} to {self.until.isoformat() if self.until else 'today'}"
 
 
-async def record(*, user: User, subscription_id: int, kind: ActivityKind, content_id: int | None) -> ActivityEvent:
-    """A person records their own activity, only while holding an active seat within the
-    subscription's access dates."""
-    sub = await seats.get_subscription(subscription_id=subscription_id)
-    holder = await SeatHolder.get_or_none(subscription_id=sub.id, user_id=user.id)
-    if holder is None:
-        raise NotFound("No such subscription.")
-    if not seats.within_dates(sub):
-        raise DomainError(ErrorCode.OUTSIDE_ACCESS_DATES, "This subscription gives no access today.")
-    if not seats.has_content_access(sub, holder):
-        raise DomainError(ErrorCode.NO_ACTIVE_SEAT, "You hold no active seat on this subscription.")
-    if kind != ActivityKind.LOGIN:
-        item = await ContentItem.get_or_none(id=content_id) if content_id is not None else None
-        if item is None:
-            raise DomainError(ErrorCode.REQUIRED, "Name the content watched or the lab.", "contentId")
-        if (kind in LAB_KINDS) != (item.kind == ContentKind.LAB):
-            raise DomainError(ErrorCode.INVALID, "Labs are recorded as LAB_*; episodes and courses as VIEWING_*.", "kind")
-    elif content_id is not None:
-        raise DomainError(ErrorCode.INVALID, "A login names no content.", "contentId")
-    return await ActivityEvent.create(subscription=sub, user=user, kind=kind, content_id=content_id, occurred_at=utcnow())
+@dataclass
+class Totals:
+    """One person's counts (or a group's, summed)."""
+
+    logins: int = 0
+    viewings_started: int = 0
+    viewed_completely: int = 0
+    labs_started: int = 0
+    labs_completed: int = 0
+    last_login_at: datetime | None = None
+    last_active_at: datetime | None = None
+
+    def add(self, kind: ActivityKind, n: int) -> None:
+        name = {
+            ActivityKind.LOGIN: "logins", ActivityKind.VIEWING_STARTED: "viewings_started",
+            ActivityKind.VIEWED_COMPLETELY: "viewed_completely", ActivityKind.LAB_STARTED: "labs_started",
+            ActivityKind.LAB_COMPLETED: "labs_completed",
+        }[kind]
+        setattr(self, name, getattr(self, name) + n)
+
+
+def _latest(a: datetime | None, b: datetime | None) -> datetime | None:
+    return max(x for x in (a, b) if x is not None) if (a or b) else None
+
+
+async def totals(*, subscription_id: int, user_ids: list[int] | None = None, period: Period = Period()) -> dict[int, Totals]:
+    """Counts per person, grouped in SQL (one row per person and kind, whatever the history)."""
+    q = ActivityEvent.filter(subscription_id=subscription_id, **period.bounds())
+    if user_ids is not None:
+        q = q.filter(user_id__in=user_ids)
+    out: dict[int, Totals] = {uid: Totals() for uid in user_ids or []}
+    rows = await q.annotate(n=Count("id"), last=Max("occurred_at")).group_by("user_id", "kind").values_list("user_id", "kind", "n", "last")
+    for uid, kind, n, last in rows:
+        t = out.setdefault(uid, Totals())
+        t.add(ActivityKind(kind), n)
+        last = _aware(last)
+        t.last_active_at = _latest(t.last_active_at, last)
+        if ActivityKind(kind) == ActivityKind.LOGIN:
+            t.last_login_at = last
+    return out
+
+
+def _aware(value: object) -> datetime | None:
+    """MAX() over a datetime comes back as text on SQLite."""
+    if value is None or isinstance(value, datetime):
+        return value.astimezone(timezone.utc) if isinstance(value, datetime) else None
+    return datetime.fromisoformat(str(value)).astimezone(timezone.utc)
+
+
+def summed(parts: list[Totals]) -> Totals:
+    t = Totals()
+    for p in parts:
+        t.logins += p.logins
+        t.viewings_started += p.viewings_started
+        t.viewed_completely += p.viewed_completely
+        t.labs_started += p.labs_started
+        t.labs_completed += p.labs_completed
+        t.last_login_at = _latest(t.last_login_at, p.last_login_at)
+        t.last_active_at = _latest(t.last_active_at, p.last_active_at)
+    return t
 
 
 @dataclass
 class ActivitySummary:
     holder: SeatHolder
-    logins: int
-    viewings_started: int
-    viewed_completely: int
-    labs_started: int
-    labs_completed: int
-    last_login_at: datetime | None
-    recent: list[ActivityEvent]
+    totals: Totals
+    recent: list[ActivityEvent] = field(default_factory=list)
 
 
-async def summary(*, actor: User, subscription_id: int, user_id: int, recent: int = 20) -> ActivitySummary:
+async def recent(*, subscription_id: int, user_ids: list[int], limit: int = 20) -> list[ActivityEvent]:
+    """Latest events of these people, newest first, with the person and the content."""
+    return await ActivityEvent.filter(subscription_id=subscription_id, user_id__in=user_ids).order_by(
+        "-occurred_at", "-id"
+    ).limit(max(1, min(limit, 200))).select_related("content", "user")
+
+
+async def summary(*, actor: User, subscription_id: int, user_id: int, recent_count: int = 20) -> ActivitySummary:
+    """One person's activity screen. Seat admins only."""
     await seats.require_seat_admin(subscription_id=subscription_id, user=actor)
     holder = await seats.get_holder(subscription_id=subscription_id, user_id=user_id)
-    base = ActivityEvent.filter(subscription_id=subscription_id, user_id=user_id)
-    counts = {k: 0 for k in ActivityKind}
-    for kind, n in await base.annotate(n=Count("id")).group_by("kind").values_list("kind", "n"):
-        counts[ActivityKind(kind)] = n
-    last = await base.filter(kind=ActivityKind.LOGIN).order_by("-occurred_at").first()
-    rows = await base.order_by("-occurred_at", "-id").limit(max(1, min(recent, 200))).select_related("content")
-    return ActivitySummary(
-        holder=holder, logins=counts[ActivityKind.LOGIN], viewings_started=counts[ActivityKind.VIEWING_STARTED],
-        viewed_completely=counts[ActivityKind.VIEWED_COMPLETELY], labs_started=counts[ActivityKind.LAB_STARTED],
-        labs_completed=counts[ActivityKind.LAB_COMPLETED], last_login_at=last.occurred_at if last else None, recent=rows,
-    )
+    counts = await totals(subscription_id=subscription_id, user_ids=[user_id])
+    rows = await recent(subscription_id=subscription_id, user_ids=[user_id], limit=recent_count)
+    return ActivitySummary(holder=holder, totals=counts[user_id], recent=rows)

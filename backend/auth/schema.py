@@ -8,7 +8,7 @@ import strawberry
 
 from backend.accounts.types import UserType
 from backend.auth import service
-from backend.core.errors import DomainError, MutationError
+from backend.core.errors import DomainError, ErrorCode, MutationError
 from backend.core.graphql import Info, OkPayload, ok_or, require_user
 from backend.core.permissions import ANY_ACCOUNT
 
@@ -29,6 +29,17 @@ class AuthTokens:
 class AuthPayload:
     tokens: AuthTokens | None = strawberry.field(default=None, description="New credentials, when it worked.")
     errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it did not work.")
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="Whether a password-reset link can still be used: null when it can, else TOKEN_INVALID, TOKEN_USED or TOKEN_EXPIRED. Needs no sign-in; says nothing about whose link it is."
+    )
+    async def password_reset_link_problem(
+        self, token: Annotated[str, strawberry.argument(description="The token from the reset link.")],
+    ) -> ErrorCode | None:
+        return await service.reset_link_problem(token=token)
 
 
 @strawberry.type

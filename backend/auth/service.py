@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
+from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
@@ -26,6 +28,28 @@ from backend.core.security import (
     utcnow,
     verify_password,
 )
+
+SignInHook = Callable[[User], Awaitable[None]]
+_sign_in_hooks: list[SignInHook] = []
+ResetWithoutAccount = Callable[[str], Awaitable[None]]
+_reset_without_account: list[ResetWithoutAccount] = []
+
+
+def on_sign_in(hook: SignInHook) -> None:
+    """Called by a domain at import: what else a sign-in means there (a login on a seat).
+    Runs inside the sign-in's transaction."""
+    _sign_in_hooks.append(hook)
+
+
+def on_reset_without_account(hook: ResetWithoutAccount) -> None:
+    """Called by a domain at import: what a reset request for an address with no account
+    may do instead (send a fresh invitation). Same neutral answer either way."""
+    _reset_without_account.append(hook)
+
+
+async def _run_sign_in_hooks(user: User) -> None:
+    for hook in _sign_in_hooks:
+        await hook(user)
 
 
 @dataclass(frozen=True)
@@ -74,13 +98,19 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
         raise DomainError(ErrorCode.ACCESS_TURNED_OFF, notice)
     async with in_transaction():
         session = await Session.create(id=uuid.uuid4(), user=user)
+        await _run_sign_in_hooks(user)
         return await _issue(user=user, session=session)
 
 
-async def start_session(*, user: User, account_scope: int | None = None, acting_user_id: int | None = None) -> Tokens:
+async def start_session(
+    *, user: User, account_scope: int | None = None, acting_user_id: int | None = None, counts_as_sign_in: bool = False
+) -> Tokens:
     """Sign a person in without a password (after accepting an invitation, after SSO). With
-    `account_scope`: an act-as session for that one account, started by `acting_user_id`."""
+    `account_scope`: an act-as session for that one account, started by `acting_user_id`.
+    `counts_as_sign_in`: the person signed in themselves, so domains record a login."""
     session = await Session.create(id=uuid.uuid4(), user=user, account_scope_id=account_scope, acting_user_id=acting_user_id)
+    if counts_as_sign_in:
+        await _run_sign_in_hooks(user)
     return await _issue(user=user, session=session)
 
 
@@ -193,7 +223,15 @@ async def request_password_reset(*, email: str, ip: str) -> None:
     await ratelimit.hit(s.rate_limit_password_reset, "reset-ip", ip)
     await ratelimit.hit(s.rate_limit_password_reset, "reset-client-email", ip, email.strip())
     user = await accounts.get_by_email(email=email)
-    if user is None or user.status != UserStatus.ACTIVE:
+    if user is None:
+        try:
+            address = accounts.normalise_email(email)
+        except DomainError:
+            return
+        for hook in _reset_without_account:
+            await hook(address)
+        return
+    if user.status != UserStatus.ACTIVE:
         return
     provider = await identity.sso_provider_of(user.id)
     async with in_transaction():
@@ -206,6 +244,19 @@ async def request_password_reset(*, email: str, ip: str) -> None:
             template="sso_sign_in", to_email=user.email, to_name=user.full_name,
             first_name=user.first_name or "there", provider=provider, link=mail.link("/sign-in"),
         )
+
+
+async def reset_link_problem(*, token: str) -> ErrorCode | None:
+    """Why a reset link cannot be used (TOKEN_INVALID, TOKEN_USED, TOKEN_EXPIRED), or None.
+    Lets the page refuse a dead link when it opens rather than after typing a password."""
+    row = await PasswordResetToken.get_or_none(token_hash=token_hash(token))
+    if row is None:
+        return ErrorCode.TOKEN_INVALID
+    if row.used_at is not None:
+        return ErrorCode.TOKEN_USED
+    if row.expires_at < utcnow():
+        return ErrorCode.TOKEN_EXPIRED
+    return None
 
 
 async def reset_password(*, token: str, password: str) -> User:
@@ -225,3 +276,17 @@ async def reset_password(*, token: str, password: str) -> User:
         await end_all_sessions(user_id=row.user_id, reason="password_reset")
         await audit.record(action="password.reset", actor_id=row.user_id, target_user_id=row.user_id)
         return row.user
+
+
+async def last_sign_ins(user_ids: list[int]) -> dict[int, datetime]:
+    """Each person's latest sign-in (session start), in one grouped query."""
+    if not user_ids:
+        return {}
+    rows = await Session.filter(user_id__in=user_ids).annotate(last=Max("created_at")).group_by("user_id").values_list("user_id", "last")
+    return {uid: _aware(last) for uid, last in rows if last is not None}
+
+
+def _aware(value: object) -> datetime:
+    """MAX() over a datetime comes back as text on SQLite."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.astimezone(timezone.utc)

@@ -18,7 +18,6 @@ MODEL_MODULES = [
     "backend.core.mail.models",
     "backend.families.models",
     "backend.seats.models",
-    "backend.teams.models",
     "backend.learning.models",
     "backend.activity.models",
     "backend.enterprise.models",

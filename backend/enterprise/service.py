@@ -74,7 +74,7 @@ async def sign_in(
                 await EnterpriseUser.filter(id=person.id).update(issuer=issuer, subject=subject, linked_at=utcnow())
                 await audit.record(action="enterprise.identity_linked", actor_id=person.user.id, issuer=issuer, subject=subject)
             await audit.record(action="enterprise.sign_in", actor_id=person.user.id, issuer=issuer, subject=subject, provider=provider.key)
-            return await auth.start_session(user=person.user)
+            return await auth.start_session(user=person.user, counts_as_sign_in=True)
     raise refused
 
 

@@ -9,6 +9,7 @@ import strawberry
 from backend.core.graphql import Info, gid, require_user, to_id
 from backend.core.permissions import ANY_ACCOUNT, Permission, needs
 from backend.families import ledger, switcher
+from backend.families import search as search_families
 from backend.families.access import FamilyAccess, family_access, primary_members
 from backend.families.models import Family, FamilyMember, MemberStatus
 from backend.families.types import (
@@ -87,13 +88,27 @@ class Query:
         return [Student.of(s) for s in await ledger.students(access=await scoped(info, family_id))]
 
     @strawberry.field(
-        description="Families of an account, for office staff. Needs `families.manage`.",
+        description="Families of an account, for office staff, by name; `search` finds a family by its name, any guardian (primary or secondary: name or email) or any student. Needs `families.manage`.",
         extensions=needs(Permission.FAMILIES_MANAGE),
     )
     async def account_families(
-        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")]
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")],
+        search: Annotated[str, strawberry.argument(description="Words, each found in the family, a guardian or a student.")] = "",
     ) -> list[FamilyType]:
-        user = await require_user(info)
-        rows = await Family.filter(account_id=to_id(account_id)).select_related("account").order_by("name", "id")
-        primaries = await primary_members([f.id for f in rows])
-        return [FamilyType.of(FamilyAccess(f, user, None, primaries[f.id], is_primary=False, is_staff=True)) for f in rows]
+        return await _as_staff(info, await search_families.families(account_id=to_id(account_id), search=search))
+
+    @strawberry.field(
+        description="Likely duplicates before creating a family: families of the account where a guardian already has this email. Needs `families.manage`.",
+        extensions=needs(Permission.FAMILIES_MANAGE),
+    )
+    async def families_with_guardian(
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")],
+        email: Annotated[str, strawberry.argument(description="The guardian email about to be used.")],
+    ) -> list[FamilyType]:
+        return await _as_staff(info, await search_families.with_guardian_email(account_id=to_id(account_id), email=email))
+
+
+async def _as_staff(info: Info, rows: list[Family]) -> list[FamilyType]:
+    user = await require_user(info)
+    primaries = await primary_members([f.id for f in rows])
+    return [FamilyType.of(FamilyAccess(f, user, None, primaries[f.id], is_primary=False, is_staff=True)) for f in rows]

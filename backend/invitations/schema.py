@@ -71,5 +71,5 @@ class Mutation:
             )
         except DomainError as e:
             return AcceptInvitationPayload(errors=[MutationError.of(e)])
-        tokens = AuthTokens.of(await auth.start_session(user=result.user)) if result.created_user else None
+        tokens = AuthTokens.of(await auth.start_session(user=result.user, counts_as_sign_in=True)) if result.created_user else None
         return AcceptInvitationPayload(user=UserType.of(result.user), tokens=tokens)

@@ -19,6 +19,7 @@ from tortoise.transactions import in_transaction
 from backend.accounts import service as accounts
 from backend.accounts.models import Account, User
 from backend.audit import service as audit
+from backend.auth import service as auth
 from backend.core import ratelimit
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode, NotFound
@@ -29,11 +30,19 @@ from backend.invitations.models import Invitation, InvitationKind, InvitationSta
 
 AcceptHandler = Callable[[Invitation, User], Awaitable[None]]
 _handlers: dict[InvitationKind, AcceptHandler] = {}
+Precheck = Callable[[Invitation, "User | None"], Awaitable[None]]
+_prechecks: dict[InvitationKind, Precheck] = {}
 
 
 def register_handler(kind: InvitationKind, handler: AcceptHandler) -> None:
     """Called by each domain at import: what accepting an invitation of `kind` grants."""
     _handlers[kind] = handler
+
+
+def register_precheck(kind: InvitationKind, check: Precheck) -> None:
+    """Called by a domain at import: a refusal worth explaining before anything is written
+    (it may queue its own notices, committed although the acceptance is refused)."""
+    _prechecks[kind] = check
 
 
 def lifetime(kind: InvitationKind, account: Account) -> timedelta:
@@ -69,7 +78,7 @@ async def _send(invitation: Invitation, token: str, *, inviter: User | None) -> 
         target_name=invitation.target_name,
         what=invitation.summary,
         link=mail.link("/accept-invitation", token=token),
-        expires_at=invitation.expires_at.strftime("%Y-%m-%d %H:%M"),
+        expires_at=invitation.expires_at.strftime("%-d %b %Y, %H:%M"),  # the portal's date format
     )
 
 
@@ -159,12 +168,15 @@ async def create(
     return invitation
 
 
-async def resend(*, invitation: Invitation, actor: User, email: str | None = None) -> Invitation:
-    """A fresh link (the old one stops working), a fresh expiry, optionally a corrected email."""
+async def resend(*, invitation: Invitation, actor: User | None, email: str | None = None) -> Invitation:
+    """A fresh link (the old one stops working), a fresh expiry, optionally a corrected email.
+    With no actor, the invitee asked for it themselves (Forgot password): the reset request's
+    own rate limit applies, and the email names the original inviter."""
     if invitation.status in (InvitationStatus.ACCEPTED, InvitationStatus.REVOKED):
         raise DomainError(ErrorCode.NOT_PENDING, "This invitation was already accepted or revoked.")
     new_email = accounts.normalise_email(email) if email else invitation.email
-    await check_rate(inviter_id=actor.id, email=new_email)
+    if actor is not None:
+        await check_rate(inviter_id=actor.id, email=new_email)
     reopening = invitation.status != InvitationStatus.PENDING or new_email != invitation.email
     token = new_token()
     account = await invitation.account
@@ -187,11 +199,24 @@ async def resend(*, invitation: Invitation, actor: User, email: str | None = Non
             raise
         raise AlreadyInvited(existing) from None
     await audit.record(
-        action="invitation.resent", actor_id=actor.id, account_id=invitation.account_id,  # type: ignore[attr-defined]
+        action="invitation.resent", actor_id=actor.id if actor else None, account_id=invitation.account_id,  # type: ignore[attr-defined]
         target_email=new_email, invitation_id=invitation.id,
     )
-    await _send(invitation, token, inviter=actor)
+    await _send(invitation, token, inviter=actor or await User.get_or_none(id=invitation.invited_by_id))  # type: ignore[attr-defined]
     return invitation
+
+
+async def reissue_for_reset(email: str) -> None:
+    """"Forgot password" from someone invited who never accepted: their latest unaccepted
+    invitation gets a fresh link, which sets up the account and the password in one go."""
+    invitation = await Invitation.filter(email=email, status=InvitationStatus.PENDING).order_by("-created_at", "-id").first()
+    if invitation is None:
+        return
+    async with in_transaction():
+        await resend(invitation=invitation, actor=None)
+
+
+auth.on_reset_without_account(reissue_for_reset)
 
 
 async def revoke(*, invitation: Invitation, actor: User) -> None:
@@ -261,6 +286,8 @@ async def accept(
     first = (invitation.first_name if first_name is None else first_name).strip()[:100]
     last = (invitation.last_name if last_name is None else last_name).strip()[:100]
     existing = signed_in or await accounts.get_by_email(email=invitation.email)
+    if check := _prechecks.get(invitation.kind):
+        await check(invitation, existing)
     if existing is None:
         if not password:
             raise DomainError(ErrorCode.REQUIRED, "Choose a password.", "password")

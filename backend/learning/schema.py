@@ -6,21 +6,48 @@ from typing import Annotated
 
 import strawberry
 
+from backend.activity.models import ActivityKind as EventKind
+from backend.activity.types import ActivityKind
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
 from backend.core.permissions import ANY_ACCOUNT, signed_in
-from backend.learning import models, service
+from backend.learning import learner, models, service
 from backend.learning.types import (
+    ActivityEventType,
     AssignmentPayload,
     AssignmentType,
     AssignModuleInput,
     ContentItemType,
     ContentKind,
     CreateLearningModuleInput,
+    LearnerAssignment,
+    LearnerItem,
     LearningModulePayload,
     LearningModuleType,
+    MyLearning,
+    RecordActivityPayload,
 )
-from backend.seats.schema import SubArg
+from backend.seats import service as seats
+from backend.seats.args import ContentArg, SubArg
+from backend.seats.types import SeatUserStatus, SubscriptionType
+
+
+async def _my(row: learner.LearnerSubscription) -> MyLearning:
+    allocated = await seats.seats_allocated(subscription_id=row.subscription.id)
+    return MyLearning(
+        subscription=SubscriptionType.of(row.subscription, allocated), status=SeatUserStatus(row.holder.seat_status.value),
+        can_open=row.can_open, assignments=[LearnerAssignment.of(a) for a in row.assignments],
+        library=[LearnerItem.of(i) for i in row.library],
+    )
+
+
+async def _recorded(change, info: Info, subscription_id: strawberry.ID, content_id: strawberry.ID) -> RecordActivityPayload:  # type: ignore[no-untyped-def]
+    try:
+        e = await change(user=await require_user(info), subscription_id=to_id(subscription_id), content_id=to_id(content_id))
+    except DomainError as err:
+        return RecordActivityPayload(errors=[MutationError.of(err)])
+    await e.fetch_related("content")
+    return RecordActivityPayload(event=ActivityEventType.of(e))
 
 
 @strawberry.type
@@ -33,6 +60,13 @@ class Query:
     ) -> list[ContentItemType]:
         rows = await service.content(kind=models.ContentKind(kind.value) if kind else None, search=search)
         return [ContentItemType.of(c) for c in rows]
+
+    @strawberry.field(
+        description="My learning: each subscription on which I hold (or held) a seat, its access dates, my assignments with due dates and progress, and what I may open now. Needs sign-in.",
+        extensions=signed_in(),
+    )
+    async def my_learning(self, info: Info) -> list[MyLearning]:
+        return [await _my(row) for row in await learner.my_learning(user=await require_user(info))]
 
     @strawberry.field(description="Learning modules of a subscription. Seat admins only.", extensions=signed_in())
     async def learning_modules(self, info: Info, subscription_id: SubArg) -> list[LearningModuleType]:
@@ -75,3 +109,33 @@ class Mutation:
             return AssignmentPayload(errors=[MutationError.of(e)])
         [report] = await service.assignment_reports(subscription_id=a.subscription_id, assignment_ids=[a.id])  # type: ignore[attr-defined]
         return AssignmentPayload(assignment=AssignmentType.of(report))
+
+    @strawberry.mutation(
+        description="Open a content item: records a viewing (a lab start for labs). Needs an active seat, today within the access dates.",
+        extensions=signed_in(),
+    )
+    async def open_content(self, info: Info, subscription_id: SubArg, content_id: ContentArg) -> RecordActivityPayload:
+        return await _recorded(learner.open_content, info, subscription_id, content_id)
+
+    @strawberry.mutation(
+        description="Finish a content item: records it viewed completely (a lab completed), which counts toward assignments. Needs an active seat, today within the access dates.",
+        extensions=signed_in(),
+    )
+    async def finish_content(self, info: Info, subscription_id: SubArg, content_id: ContentArg) -> RecordActivityPayload:
+        return await _recorded(learner.finish_content, info, subscription_id, content_id)
+
+    @strawberry.mutation(description="Record the caller's own login, viewing or lab on a subscription where they hold an active seat.", extensions=signed_in())
+    async def record_activity(
+        self, info: Info, subscription_id: SubArg,
+        kind: Annotated[ActivityKind, strawberry.argument(description="What happened.")],
+        content_id: Annotated[strawberry.ID | None, strawberry.argument(description="The content viewed or lab; null for LOGIN.")] = None,
+    ) -> RecordActivityPayload:
+        try:
+            e = await learner.record(
+                user=await require_user(info), subscription_id=to_id(subscription_id), kind=EventKind(kind.value),
+                content_id=to_id(content_id) if content_id else None,
+            )
+        except DomainError as err:
+            return RecordActivityPayload(errors=[MutationError.of(err)])
+        await e.fetch_related("content")
+        return RecordActivityPayload(event=ActivityEventType.of(e))

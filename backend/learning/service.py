@@ -17,8 +17,7 @@ from backend.activity.models import ActivityEvent, ActivityKind
 from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.learning.models import Assignment, AssignmentTarget, ContentItem, ContentKind, LearningModule, ModuleItem
 from backend.seats import service as seats
-from backend.seats.models import SeatHolder
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import SeatHolder, Team, TeamMember
 
 DONE = (ActivityKind.VIEWED_COMPLETELY, ActivityKind.LAB_COMPLETED)
 

@@ -8,10 +8,13 @@ from enum import Enum
 import strawberry
 
 from backend.accounts.types import UserType
+from backend.activity import models as activity_models
+from backend.activity.types import ActivityKind
 from backend.core.errors import MutationError
-from backend.learning import models
+from backend.learning import learner, models
 from backend.learning.service import AssignmentReport, PersonProgress
 from backend.seats.service import today
+from backend.seats.types import SeatUserStatus, SubscriptionType
 
 
 @strawberry.enum(description="What a content item is.")
@@ -111,3 +114,73 @@ class LearningModulePayload:
 class AssignmentPayload:
     assignment: AssignmentType | None = strawberry.field(default=None, description="The assignment with its metrics.")
     errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(name="ActivityEvent", description="One thing a person did on a subscription.")
+class ActivityEventType:
+    id: strawberry.ID = strawberry.field(description="Event id.")
+    kind: ActivityKind = strawberry.field(description="Login, viewing or lab.")
+    occurred_at: datetime = strawberry.field(description="When.")
+    content: ContentItemType | None = strawberry.field(description="What was viewed or practised; null for a login.")
+
+    @classmethod
+    def of(cls, e: activity_models.ActivityEvent) -> "ActivityEventType":
+        return cls(
+            id=strawberry.ID(str(e.id)), kind=ActivityKind(e.kind.value), occurred_at=e.occurred_at,
+            content=ContentItemType.of(e.content) if e.content else None,
+        )
+
+
+@strawberry.type(description="Result of `recordActivity`, `openContent` and `finishContent`.")
+class RecordActivityPayload:
+    event: ActivityEventType | None = strawberry.field(default=None, description="The event recorded.")
+    errors: list[MutationError] = strawberry.field(default_factory=list, description="Why it was refused (NO_ACTIVE_SEAT, OUTSIDE_ACCESS_DATES).")
+
+
+@strawberry.enum(description="Where an assignment stands for the learner.")
+class DueState(Enum):
+    DONE = strawberry.enum_value("done", description="Every item finished.")
+    OVERDUE = strawberry.enum_value("overdue", description="Past the due date and not finished.")
+    DUE_SOON = strawberry.enum_value("due_soon", description=f"Due within {learner.DUE_SOON_DAYS} days and not finished.")
+    UPCOMING = strawberry.enum_value("upcoming", description="Due later.")
+
+
+@strawberry.type(description="A content item as the learner sees it: may it be opened, and how far they got.")
+class LearnerItem:
+    content: ContentItemType = strawberry.field(description="The episode, course or lab.")
+    started: bool = strawberry.field(description="Opened at least once.")
+    done: bool = strawberry.field(description="Viewed completely (a lab: completed).")
+
+    @classmethod
+    def of(cls, i: learner.LearnerItem) -> "LearnerItem":
+        return cls(content=ContentItemType.of(i.content), started=i.started, done=i.done)
+
+
+@strawberry.type(description="An assigned module, for the learner: due date, state and progress per item.")
+class LearnerAssignment:
+    id: strawberry.ID = strawberry.field(description="Assignment id.")
+    module_name: str = strawberry.field(description="The module's name.")
+    module_description: str = strawberry.field(description="What the module is about.")
+    due_on: date = strawberry.field(description="Due date.")
+    state: DueState = strawberry.field(description="DONE, OVERDUE, DUE_SOON or UPCOMING.")
+    completed_items: int = strawberry.field(description="Items finished.")
+    total_items: int = strawberry.field(description="Items in the module.")
+    completed_at: datetime | None = strawberry.field(description="When the last item was finished, if all are.")
+    items: list[LearnerItem] = strawberry.field(description="The module's content in order, with progress.")
+
+    @classmethod
+    def of(cls, a: learner.LearnerAssignment) -> "LearnerAssignment":
+        return cls(
+            id=strawberry.ID(str(a.assignment.id)), module_name=a.module.name, module_description=a.module.description,
+            due_on=a.assignment.due_on, state=DueState(a.state.value), completed_items=a.completed_items,
+            total_items=len(a.items), completed_at=a.completed_at, items=[LearnerItem.of(i) for i in a.items],
+        )
+
+
+@strawberry.type(description="A subscription on which the signed-in person holds (or held) a seat: what they may learn there.")
+class MyLearning:
+    subscription: SubscriptionType = strawberry.field(description="The subscription: name and access dates.")
+    status: SeatUserStatus = strawberry.field(description="The person's seat: ACTIVE or DEACTIVATED.")
+    can_open: bool = strawberry.field(description="Content may be opened now: an active seat, today within the access dates.")
+    assignments: list[LearnerAssignment] = strawberry.field(description="Assigned modules by due date.")
+    library: list[LearnerItem] = strawberry.field(description="The catalogue (at most 200 items, by title) while content may be opened; empty otherwise.")

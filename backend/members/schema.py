@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
@@ -15,6 +16,7 @@ from backend.accounts.types import (
     MembershipType,
     UserType,
 )
+from backend.auth import service as auth
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
 from backend.core.permissions import Permission, needs
@@ -73,6 +75,7 @@ class InvitationPayload:
 class AccountMember:
     user: UserType = strawberry.field(description="The person.")
     membership: MembershipType = strawberry.field(description="Their type, modules, sub-accounts and status.")
+    last_sign_in_at: datetime | None = strawberry.field(default=None, description="The person's latest sign-in; null if never.")
 
 
 @strawberry.type(description="Numbers about an account's people, for the Reports module.")
@@ -99,7 +102,8 @@ class Query(pending.Query, job_schema.Query):
         status: Annotated[MembershipStatus | None, strawberry.argument(description="ACTIVE or DEACTIVATED; all when null.")] = None,
     ) -> list[AccountMember]:
         rows = await service.members(account_id=to_id(account_id), status=am.MembershipStatus(status.value) if status else None)
-        return [AccountMember(user=UserType.of(m.user), membership=MembershipType.of(m)) for m in rows]
+        signed_in = await auth.last_sign_ins([m.user.id for m in rows])
+        return [AccountMember(user=UserType.of(m.user), membership=MembershipType.of(m), last_sign_in_at=signed_in.get(m.user.id)) for m in rows]
 
 
 def _results(rows: list[service.InviteResult]) -> InviteUsersPayload:

@@ -1,30 +1,53 @@
 """`GET /reports/...xlsx`: Excel downloads for seat admins, signed in by bearer token.
 
 No token (or a dead one): 401. Signed in but not a seat admin of the subscription, or an
-act-as session of another account: 403.
+act-as session of another account: 403. IDs out of range: 404.
+`?from=YYYY-MM-DD&to=YYYY-MM-DD` narrows any report to those UTC days (both included).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Awaitable, Callable
+from datetime import date
 
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from backend.accounts.models import User
+from backend.activity.service import Period
 from backend.core import scope
 from backend.core.context import Context
-from backend.core.errors import ApiError, Unauthenticated
+from backend.core.errors import ApiError, NotFound, Unauthenticated
 from backend.core.inputlimits import valid_id
-from backend.reports import xlsx
+from backend.reports import rows, xlsx
 from backend.seats import service as seats
+from backend.seats import teams
+from backend.seats.models import TeamMember
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-STATUS = {"UNAUTHENTICATED": 401, "FORBIDDEN": 403, "NOT_FOUND": 404}
+STATUS = {"UNAUTHENTICATED": 401, "FORBIDDEN": 403, "NOT_FOUND": 404, "BAD_REQUEST": 400}
+Build = Callable[[User, int, Period], Awaitable[rows.Report]]
 
 
-async def _send(request: Request, *, report: xlsx.OrgReport | None, user_id: int | None) -> Response:
+class BadPeriod(ApiError):
+    code = "BAD_REQUEST"
+    default_message = "Dates are YYYY-MM-DD, and `from` comes before `to`."
+
+
+def _period(request: Request) -> Period:
+    try:
+        since, until = (date.fromisoformat(v) if (v := request.query_params.get(k)) else None for k in ("from", "to"))
+    except ValueError as exc:
+        raise BadPeriod() from exc
+    if since and until and until < since:
+        raise BadPeriod()
+    return Period(since=since, until=until)
+
+
+async def _send(request: Request, build: Build) -> Response:
     if not all(valid_id(v) for v in request.path_params.values() if isinstance(v, int)):
         return JSONResponse({"error": "NOT_FOUND", "message": "No such report."}, status_code=404)
     try:
@@ -34,32 +57,51 @@ async def _send(request: Request, *, report: xlsx.OrgReport | None, user_id: int
             raise Unauthenticated()
         await scope.require_in_scope(context, {"subscriptionId": request.path_params["subscription_id"]})
         sub = await seats.require_seat_admin(subscription_id=request.path_params["subscription_id"], user=actor)
-        person = (await seats.get_holder(subscription_id=sub.id, user_id=user_id)).user if user_id else None
+        report = await build(actor, sub.id, _period(request))
     except ApiError as e:
         return JSONResponse({"error": e.code, "message": str(e)}, status_code=STATUS.get(e.code, 400))
     path = xlsx.temp_path()
     try:
-        await xlsx.write(path, subscription_id=sub.id, report=report, user=person)
+        await xlsx.write(path, report)
     except BaseException:
         os.unlink(path)
         raise
-    name = f"{report.value}.xlsx" if report else f"activity-user-{person.id}.xlsx"  # type: ignore[union-attr]
-    return FileResponse(path, media_type=XLSX, filename=name, background=BackgroundTask(os.unlink, path))
+    return FileResponse(path, media_type=XLSX, filename=report.filename, background=BackgroundTask(os.unlink, path))
 
 
 async def organization_report(request: Request) -> Response:
     try:
-        report = xlsx.OrgReport(request.path_params["kind"])
+        kind = rows.OrgReport(request.path_params["kind"])
     except ValueError:
         return JSONResponse({"error": "NOT_FOUND", "message": "No such report."}, status_code=404)
-    return await _send(request, report=report, user_id=None)
+
+    async def build(actor: User, sub_id: int, period: Period) -> rows.Report:
+        return rows.org_report(subscription_id=sub_id, kind=kind, period=period)
+
+    return await _send(request, build)
 
 
 async def user_activity_report(request: Request) -> Response:
-    return await _send(request, report=None, user_id=request.path_params["user_id"])
+    async def build(actor: User, sub_id: int, period: Period) -> rows.Report:
+        holder = await seats.get_holder(subscription_id=sub_id, user_id=request.path_params["user_id"])
+        return rows.person_report(subscription_id=sub_id, person=holder.user, period=period)
+
+    return await _send(request, build)
+
+
+async def team_activity_report(request: Request) -> Response:
+    async def build(actor: User, sub_id: int, period: Period) -> rows.Report:
+        team = await teams.get_team(actor=actor, team_id=request.path_params["team_id"])
+        if team.subscription_id != sub_id:  # type: ignore[attr-defined]
+            raise NotFound("No such team on this subscription.")
+        members = [m.user for m in await TeamMember.filter(team_id=team.id).select_related("user")]
+        return rows.team_report(subscription_id=sub_id, team_id=team.id, team_name=team.name, members=members, period=period)
+
+    return await _send(request, build)
 
 
 routes = [
     Route("/reports/subscriptions/{subscription_id:int}/users/{user_id:int}/activity.xlsx", user_activity_report),
+    Route("/reports/subscriptions/{subscription_id:int}/teams/{team_id:int}/activity.xlsx", team_activity_report),
     Route("/reports/subscriptions/{subscription_id:int}/{kind}.xlsx", organization_report),
 ]

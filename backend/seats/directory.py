@@ -1,4 +1,4 @@
-"""The seat admin's view of a subscription: seat counts, people by status, usage over time.
+"""The seat admin's view of a subscription: people by status, with their teams, and pending invitations.
 
 Every list here costs a fixed number of SQL statements however many people it holds.
 """
@@ -7,20 +7,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime
 from enum import Enum
 
-from tortoise import Tortoise
-from tortoise.expressions import Q, RawSQL
-from tortoise.functions import Count
+from tortoise.expressions import Q
 
 from backend.accounts.models import User
-from backend.activity.models import ActivityEvent, ActivityKind
+from backend.auth.service import last_sign_ins
 from backend.invitations.models import Invitation
 from backend.seats import invites
-from backend.seats.models import SeatHolder, SeatStatus, Subscription
-from backend.seats.service import has_content_access, today
-from backend.teams.models import TeamMember
+from backend.seats.models import SeatHolder, SeatStatus, Subscription, TeamMember
+from backend.seats.service import has_content_access
 
 
 class UserFilter(str, Enum):
@@ -43,6 +40,7 @@ class DirectoryRow:
     user: User | None = None
     invitation: Invitation | None = None
     team_names: list[str] = field(default_factory=list)
+    last_sign_in_at: datetime | None = None
 
 
 def _matches(terms: list[str], *values: str) -> bool:
@@ -79,11 +77,13 @@ async def users(
             team__subscription_id=subscription.id, user_id__in=[h.user_id for h in holders]  # type: ignore[attr-defined]
         ).select_related("team").order_by("team__name"):
             teams[tm.user_id].append(tm.team.name)  # type: ignore[attr-defined]
+        signed_in = await last_sign_ins([h.user_id for h in holders])  # type: ignore[attr-defined]
         rows += [
             DirectoryRow(
                 email=h.user.email, first_name=h.user.first_name, last_name=h.user.last_name,
                 status=h.seat_status.value, is_admin=h.is_admin,
                 has_content_access=has_content_access(subscription, h), user=h.user, team_names=teams[h.user.id],
+                last_sign_in_at=signed_in.get(h.user.id),
             )
             for h in holders
         ]
@@ -97,58 +97,6 @@ async def users(
             if _matches(terms, i.email, i.first_name, i.last_name)
         ]
     return sorted(rows, key=lambda r: (r.first_name.lower(), r.last_name.lower(), r.email))
-
-
-@dataclass(frozen=True)
-class UsageDay:
-    day: date
-    active_users: int
-    logins: int
-    viewings: int
-    viewed_completely: int
-    labs: int
-
-
-def _utc_day_sql() -> str:
-    """The UTC calendar day of `occurred_at`, in this database's dialect."""
-    dialect = Tortoise.get_connection("default").capabilities.dialect
-    if dialect == "sqlite":
-        return "date(occurred_at)"  # stored as ISO text with its offset: date() converts to UTC
-    return "CAST(occurred_at AT TIME ZONE 'UTC' AS DATE)"
-
-
-def _as_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-async def usage(*, subscription_id: int, days: int = 30, until: date | None = None) -> list[UsageDay]:
-    """One point per day (UTC), oldest first, for the dashboard's usage graph."""
-    days = max(1, min(days, 366))
-    last = until or today()
-    first = last - timedelta(days=days - 1)
-    since = datetime.combine(first, time.min, tzinfo=timezone.utc)
-    upto = datetime.combine(last + timedelta(days=1), time.min, tzinfo=timezone.utc)
-    # Grouped in SQL: memory holds one row per day and kind, however many events there are.
-    events = ActivityEvent.filter(subscription_id=subscription_id, occurred_at__gte=since, occurred_at__lt=upto)
-    day = RawSQL(_utc_day_sql())
-    people: dict[date, int] = {
-        _as_date(r["day"]): r["n"]
-        for r in await events.annotate(day=day).group_by("day").annotate(n=Count("user_id", distinct=True)).values("day", "n")
-    }
-    counts: dict[tuple[date, ActivityKind], int] = {
-        (_as_date(r["day"]), ActivityKind(r["kind"])): r["n"]
-        for r in await events.annotate(day=day).group_by("day", "kind").annotate(n=Count("id")).values("day", "kind", "n")
-    }
-    series = []
-    for n in range(days):
-        d = first + timedelta(days=n)
-        series.append(UsageDay(
-            day=d, active_users=people.get(d, 0), logins=counts.get((d, ActivityKind.LOGIN), 0),
-            viewings=counts.get((d, ActivityKind.VIEWING_STARTED), 0),
-            viewed_completely=counts.get((d, ActivityKind.VIEWED_COMPLETELY), 0),
-            labs=counts.get((d, ActivityKind.LAB_STARTED), 0) + counts.get((d, ActivityKind.LAB_COMPLETED), 0),
-        ))
-    return series
 
 
 async def row(*, subscription: Subscription, user_id: int) -> DirectoryRow:

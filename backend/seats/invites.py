@@ -11,13 +11,14 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts import service as accounts
 from backend.accounts.models import User
+from backend.audit import service as audit
 from backend.core.errors import DomainError, ErrorCode, NotFound
+from backend.core.mail import service as mail
 from backend.invitations import service as invitations
 from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
 from backend.seats import service as seats
-from backend.seats.models import SeatHolder, SeatStatus, Subscription
+from backend.seats.models import SeatHolder, SeatStatus, Subscription, Team, TeamMember
 from backend.seats.service import SeatAccess
-from backend.teams.models import Team, TeamMember
 
 WHAT = {
     SeatAccess.SUBSCRIPTION: "with a seat on the subscription",
@@ -60,14 +61,54 @@ async def invite(
         )
 
 
+NO_SEAT_FOR_YOU = (
+    "Every seat on {name} is taken right now, so you cannot start yet. Your administrator has been told; "
+    "you will get an email when a seat is yours."
+)
+
+
+async def seat_free_for(invitation: Invitation, user: User | None) -> None:
+    """Before accepting: an invitation with a seat when no seat is free is refused with words
+    meant for the invitee, and every seat admin gets a notice (committed on its own: the
+    acceptance itself writes nothing)."""
+    g = invitation.grants
+    if not SeatAccess(g["access"]).seat:
+        return
+    sub = await Subscription.get(id=g["subscription_id"])
+    if user is not None and await SeatHolder.exists(subscription_id=sub.id, user_id=user.id, seat_status=SeatStatus.ACTIVE):
+        return
+    if await seats.seats_allocated(subscription_id=sub.id) < sub.seat_count:
+        return
+    async with in_transaction():
+        await notify_seat_wanted(subscription=sub, invitation=invitation)
+    raise DomainError(ErrorCode.NO_FREE_SEAT, NO_SEAT_FOR_YOU.format(name=sub.name), "token")
+
+
+async def notify_seat_wanted(*, subscription: Subscription, invitation: Invitation) -> None:
+    name = f"{invitation.first_name} {invitation.last_name}".strip() or invitation.email
+    for admin in await User.filter(seat_holdings__subscription_id=subscription.id, seat_holdings__is_admin=True):
+        await mail.enqueue(
+            template="seat_wanted", to_email=admin.email, to_name=admin.full_name, first_name=admin.first_name or "there",
+            invitee_name=name, invitee_email=invitation.email, subscription_name=subscription.name,
+            seat_count=str(subscription.seat_count), link=mail.link("/seats"),
+        )
+    await audit.record(
+        action="seat.wanted", actor_id=None, subscription_id=subscription.id, target_email=invitation.email,
+        invitation_id=invitation.id,
+    )
+
+
 async def accept_seat(invitation: Invitation, user: User) -> None:
-    """Grant what the invitation asked. No free seat left: refused, and nothing changes
-    (the invitation stays pending, to accept once a seat is free)."""
+    """Grant what the invitation asked. The last seat taken meanwhile: refused, and nothing
+    changes (the invitation stays pending, to accept once a seat is free)."""
     g = invitation.grants
     sub = await Subscription.get(id=g["subscription_id"])
     access = SeatAccess(g["access"])
     if access.seat:
-        await seats.take_seat(subscription_id=sub.id, user_id=user.id)
+        try:
+            await seats.take_seat(subscription_id=sub.id, user_id=user.id)
+        except DomainError as e:
+            raise DomainError(e.code, NO_SEAT_FOR_YOU.format(name=sub.name), "token") from e
     holder, _ = await SeatHolder.get_or_create(subscription_id=sub.id, user_id=user.id)
     if access.admin and not holder.is_admin:
         await SeatHolder.filter(id=holder.id).update(is_admin=True)
@@ -76,6 +117,7 @@ async def accept_seat(invitation: Invitation, user: User) -> None:
 
 
 invitations.register_handler(InvitationKind.SEAT, accept_seat)
+invitations.register_precheck(InvitationKind.SEAT, seat_free_for)
 
 
 async def get_invitation(*, actor: User, subscription_id: int, invitation_id: int) -> Invitation:

@@ -12,6 +12,7 @@ from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
 from backend.core.permissions import ANY_ACCOUNT, Permission, needs, signed_in
 from backend.invitations.types import InvitationType
 from backend.seats import directory, invites, service
+from backend.seats.args import InvitationArg, SubArg, UserArg
 from backend.seats.models import Subscription
 from backend.seats.types import (
     CreateSubscriptionInput,
@@ -24,16 +25,12 @@ from backend.seats.types import (
     SeatUserStatus,
     SubscriptionPayload,
     SubscriptionType,
-    UsageDay,
 )
 
-SubArg = Annotated[strawberry.ID, strawberry.argument(description="The subscription.")]
-UserArg = Annotated[strawberry.ID, strawberry.argument(description="The person's user id.")]
-InvitationArg = Annotated[strawberry.ID, strawberry.argument(description="The seat invitation.")]
 
-
-async def subscription_type(sub: Subscription) -> SubscriptionType:
-    return SubscriptionType.of(sub, await service.seats_allocated(subscription_id=sub.id))
+async def subscription_type(sub: Subscription, *, for_admin: bool = True) -> SubscriptionType:
+    pending = len(await invites.pending(subscription_id=sub.id)) if for_admin else 0
+    return SubscriptionType.of(sub, await service.seats_allocated(subscription_id=sub.id), pending)
 
 
 @strawberry.type
@@ -53,14 +50,6 @@ class Query:
         rows = await directory.users(subscription=sub, status=directory.UserFilter(status.value) if status else None, search=search)
         return [SeatUser.of(r) for r in rows]
 
-    @strawberry.field(description="Daily usage (UTC) for the last `days` days, oldest first. Seat admins only.", extensions=signed_in())
-    async def subscription_usage(
-        self, info: Info, subscription_id: SubArg,
-        days: Annotated[int, strawberry.argument(description="How many days, 1 to 366. Default 30.")] = 30,
-    ) -> list[UsageDay]:
-        sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
-        return [UsageDay(**vars(d)) for d in await directory.usage(subscription_id=sub.id, days=days)]
-
     @strawberry.field(
         description="Subscriptions the signed-in person is on (seat or admin); an act-as session sees its account's only.",
         extensions=signed_in(), metadata=ANY_ACCOUNT,
@@ -70,7 +59,7 @@ class Query:
         scope = await info.context.account_scope()
         return [
             MySubscription(
-                subscription=await subscription_type(h.subscription), status=SeatUserStatus(h.seat_status.value),
+                subscription=await subscription_type(h.subscription, for_admin=h.is_admin), status=SeatUserStatus(h.seat_status.value),
                 is_admin=h.is_admin, has_content_access=service.has_content_access(h.subscription, h),
             )
             for h in await service.holdings_of(user_id=user.id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
 import strawberry
@@ -44,16 +44,19 @@ class SubscriptionType:
     seat_count: int = strawberry.field(description="Total seats: most people who may hold an active seat at once.")
     seats_allocated: int = strawberry.field(description="Seats held by active users now.")
     seats_available: int = strawberry.field(description="Seats free to activate or invite into.")
+    invitations_pending: int = strawberry.field(
+        description="Invitations sent and not yet accepted (seat admins see the count; 0 for anyone else). More pending invitations with a seat than free seats means some invitees will have to wait."
+    )
     starts_on: date = strawberry.field(description="First day of content access.")
     ends_on: date = strawberry.field(description="Last day of content access (inclusive).")
     within_access_dates: bool = strawberry.field(description="True when today (UTC) is between the access dates.")
     features: list[str] = strawberry.field(description="Features included in this subscription.")
 
     @classmethod
-    def of(cls, s: models.Subscription, allocated: int) -> "SubscriptionType":
+    def of(cls, s: models.Subscription, allocated: int, pending: int = 0) -> "SubscriptionType":
         return cls(
             id=strawberry.ID(str(s.id)), account_id=strawberry.ID(str(s.account_id)), name=s.name,  # type: ignore[attr-defined]
-            seat_count=s.seat_count, seats_allocated=allocated, seats_available=max(0, s.seat_count - allocated),
+            seat_count=s.seat_count, seats_allocated=allocated, seats_available=max(0, s.seat_count - allocated), invitations_pending=pending,
             starts_on=s.starts_on, ends_on=s.ends_on, within_access_dates=service.within_dates(s), features=list(s.features),
         )
 
@@ -69,6 +72,7 @@ class SeatUser:
     has_content_access: bool = strawberry.field(description="Active seat and today within the access dates.")
     teams: list[str] = strawberry.field(description="Names of the teams the person is in.")
     invitation: InvitationType | None = strawberry.field(description="The pending invitation, for INVITED rows.")
+    last_sign_in_at: datetime | None = strawberry.field(default=None, description="The person's latest sign-in; null if never (or only invited).")
 
     @classmethod
     def of(cls, r: directory.DirectoryRow) -> "SeatUser":
@@ -76,17 +80,8 @@ class SeatUser:
             user=UserType.of(r.user) if r.user else None, email=r.email, first_name=r.first_name, last_name=r.last_name,
             status=SeatUserStatus(r.status), is_admin=r.is_admin, has_content_access=r.has_content_access,
             teams=r.team_names, invitation=InvitationType.of(r.invitation) if r.invitation else None,
+            last_sign_in_at=r.last_sign_in_at,
         )
-
-
-@strawberry.type(description="Activity on a subscription on one day (UTC), for the usage graph.")
-class UsageDay:
-    day: date = strawberry.field(description="The day.")
-    active_users: int = strawberry.field(description="People with any activity that day.")
-    logins: int = strawberry.field(description="Sign-ins.")
-    viewings: int = strawberry.field(description="Viewings started.")
-    viewed_completely: int = strawberry.field(description="Viewings watched to the end.")
-    labs: int = strawberry.field(description="Lab starts and completions.")
 
 
 @strawberry.type(description="A subscription the signed-in person is on.")

@@ -51,3 +51,11 @@ async def request_password_reset(*, email: str) -> None:
 
 async def reset_password(*, token: str, password: str) -> None:
     checked((await execute(RESET_PASSWORD, {"token": token, "password": password}))["resetPassword"])
+
+
+RESET_LINK_PROBLEM = "query ResetLink($token: String!) { passwordResetLinkProblem(token: $token) }"
+
+
+async def reset_link_problem(*, token: str) -> str | None:
+    """None when the reset link still works, else TOKEN_INVALID, TOKEN_USED or TOKEN_EXPIRED."""
+    return (await execute(RESET_LINK_PROBLEM, {"token": token}))["passwordResetLinkProblem"]

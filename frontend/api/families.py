@@ -45,7 +45,15 @@ MAKE_PAYMENT = f"""mutation Pay($family: ID!, $amount: Int!, $method: ID!) {{
   makePayment(familyId: $family, amountCents: $amount, paymentMethodId: $method) {{ payment {{ id amountCents }} {ERRORS} }} }}"""
 
 # The Office Portal (account staff with families.manage): list, create, members, revoke.
-ACCOUNT_FAMILIES = f"query AccountFamilies($account: ID!) {{ accountFamilies(accountId: $account) {{ {OFFICE_FAMILY_FIELDS} }} }}"
+ACCOUNT_FAMILIES = f"""query AccountFamilies($account: ID!, $search: String!) {{
+  accountFamilies(accountId: $account, search: $search) {{ {OFFICE_FAMILY_FIELDS} }} }}"""
+FAMILIES_WITH_GUARDIAN = f"""query FamiliesWithGuardian($account: ID!, $email: String!) {{
+  familiesWithGuardian(accountId: $account, email: $email) {{ {OFFICE_FAMILY_FIELDS} }} }}"""
+# What staff see of one family besides its guardians: students, balance, latest ledger entries.
+STAFF_DETAIL = """query FamilyDetail($family: ID) {
+  familyBalance(familyId: $family) { balanceCents }
+  familyStudents(familyId: $family) { id firstName lastName enrollments { id className } }
+  familyTransactions(familyId: $family) { id kind amountCents description createdAt } }"""
 FAMILY_MEMBERS = f"query FamilyMembers($family: ID!) {{ familyMembers(familyId: $family) {{ {MEMBER_FIELDS} }} }}"
 RESEND_PRIMARY = f"""mutation ResendPrimary($family: ID!) {{
   resendPrimaryInvite(familyId: $family) {{ family {{ {OFFICE_FAMILY_FIELDS} }} {ERRORS} }} }}"""
@@ -134,8 +142,19 @@ async def _office(document: str, variables: dict[str, Any], token: str) -> dict[
         raise
 
 
-async def account_families(*, token: str, account_id: str) -> list[dict[str, Any]]:
-    return (await _office(ACCOUNT_FAMILIES, {"account": account_id}, token))["accountFamilies"]
+async def account_families(*, token: str, account_id: str, search: str = "") -> list[dict[str, Any]]:
+    """By name; `search` also finds a family by a secondary guardian or a student."""
+    return (await _office(ACCOUNT_FAMILIES, {"account": account_id, "search": search}, token))["accountFamilies"]
+
+
+async def families_with_guardian(*, token: str, account_id: str, email: str) -> list[dict[str, Any]]:
+    """Likely duplicates: families of the account where a guardian already has this email."""
+    return (await _office(FAMILIES_WITH_GUARDIAN, {"account": account_id, "email": email}, token))["familiesWithGuardian"]
+
+
+async def staff_detail(*, token: str, family_id: str) -> dict[str, Any]:
+    """familyBalance, familyStudents and familyTransactions (newest first) of one family."""
+    return await _run(STAFF_DETAIL, {"family": family_id}, token)
 
 
 async def family_members(*, token: str, family_id: str) -> list[dict[str, Any]]:
@@ -157,3 +176,11 @@ async def resend_primary_invite(*, token: str, family_id: str) -> dict[str, Any]
 async def staff_revoke_secondary(*, token: str, secondary_id: str) -> dict[str, Any]:
     """revokeSecondary as office staff (the guardians' page uses `revoke_secondary`)."""
     return checked((await _office(REVOKE_SECONDARY, {"id": secondary_id}, token))["revokeSecondary"])["secondary"]
+
+
+BALANCE = "query FamilyBalance($family: ID) { familyBalance(familyId: $family) { balanceCents } }"
+
+
+async def balance_cents(*, token: str, family_id: str) -> int:
+    """What the family owes now (Home's amount due)."""
+    return int((await _run(BALANCE, {"family": family_id or None}, token))["familyBalance"]["balanceCents"])

@@ -43,3 +43,30 @@ async def assignments(*, token: str, subscription_id: str) -> list[dict[str, Any
 async def assign_module(*, token: str, module_id: str, due_on: str, team_ids: list[str], user_ids: list[str]) -> dict[str, Any]:
     payload = {"moduleId": module_id, "dueOn": due_on, "teamIds": team_ids, "userIds": user_ids}
     return checked((await execute(ASSIGN_MODULE, {"input": payload}, token=token))["assignModule"])["assignment"]
+
+
+# The learner's side: anyone signed in, about themselves.
+LEARNER_ITEM = "content { id kind title minutes } started done"
+MY_LEARNING = f"""query MyLearning {{ myLearning {{ status canOpen
+  subscription {{ id name startsOn endsOn withinAccessDates }}
+  assignments {{ id moduleName moduleDescription dueOn state completedItems totalItems completedAt items {{ {LEARNER_ITEM} }} }}
+  library {{ {LEARNER_ITEM} }} }} }}"""
+OPEN_CONTENT = f"""mutation OpenContent($sub: ID!, $content: ID!) {{
+  openContent(subscriptionId: $sub, contentId: $content) {{ event {{ kind }} {ERRORS} }} }}"""
+FINISH_CONTENT = f"""mutation FinishContent($sub: ID!, $content: ID!) {{
+  finishContent(subscriptionId: $sub, contentId: $content) {{ event {{ kind }} {ERRORS} }} }}"""
+
+
+async def my_learning(*, token: str) -> list[dict[str, Any]]:
+    """Each subscription I hold (or held) a seat on: dates, assignments with progress, the library."""
+    return (await execute(MY_LEARNING, token=token))["myLearning"]
+
+
+async def open_content(*, token: str, subscription_id: str, content_id: str) -> None:
+    """Records a viewing (a lab start). Refused with NO_ACTIVE_SEAT or OUTSIDE_ACCESS_DATES."""
+    checked((await execute(OPEN_CONTENT, {"sub": subscription_id, "content": content_id}, token=token))["openContent"])
+
+
+async def finish_content(*, token: str, subscription_id: str, content_id: str) -> None:
+    """Records the item viewed completely (a lab completed)."""
+    checked((await execute(FINISH_CONTENT, {"sub": subscription_id, "content": content_id}, token=token))["finishContent"])

@@ -21,7 +21,7 @@ RESEND_INVITATION = f"""mutation Resend($account: ID!, $id: ID!) {{
   resendInvitation(accountId: $account, invitationId: $id) {{ invitation {{ {INVITATION_FIELDS} }} {ERRORS} }} }}"""
 REMOVE_INVITATION = f"mutation RemoveInvitation($account: ID!, $id: ID!) {{ removeInvitation(accountId: $account, invitationId: $id) {{ ok {ERRORS} }} }}"
 ACCOUNT_MEMBERS = f"""query Members($account: ID!) {{ accountMembers(accountId: $account) {{
-  user {{ id email fullName }} membership {{ {MEMBERSHIP_FIELDS} }} }} }}"""
+  user {{ id email fullName }} membership {{ {MEMBERSHIP_FIELDS} }} lastSignInAt }} }}"""
 SUB_ACCOUNTS = "query SubAccounts($account: ID!) { subAccounts(accountId: $account) { id name } }"
 DEACTIVATE_USER = f"mutation Deactivate($account: ID!, $user: ID!) {{ deactivateUser(accountId: $account, userId: $user) {{ membership {{ {MEMBERSHIP_FIELDS} }} {ERRORS} }} }}"
 REACTIVATE_USER = f"mutation Reactivate($account: ID!, $user: ID!) {{ reactivateUser(accountId: $account, userId: $user) {{ membership {{ {MEMBERSHIP_FIELDS} }} {ERRORS} }} }}"

@@ -10,12 +10,12 @@ from typing import Any
 
 from frontend.api.client import checked, download, execute
 
-SUBSCRIPTION_FIELDS = "id name seatCount seatsAllocated seatsAvailable startsOn endsOn withinAccessDates features"
-SEAT_USER_FIELDS = "user { id fullName } email firstName lastName status isAdmin hasContentAccess teams invitation { id expiresAt }"
+SUBSCRIPTION_FIELDS = "id name seatCount seatsAllocated seatsAvailable invitationsPending startsOn endsOn withinAccessDates features"
+SEAT_USER_FIELDS = "user { id fullName } email firstName lastName status isAdmin hasContentAccess teams lastSignInAt invitation { id expiresAt }"
 ERRORS = "errors { code message field }"
 REPORTS = ("viewings", "labs", "logins")
 
-MY_SUBSCRIPTIONS = f"query MySubscriptions {{ mySubscriptions {{ isAdmin subscription {{ {SUBSCRIPTION_FIELDS} }} }} }}"
+MY_SUBSCRIPTIONS = f"query MySubscriptions {{ mySubscriptions {{ isAdmin status subscription {{ {SUBSCRIPTION_FIELDS} }} }} }}"
 SUBSCRIPTION = f"query Subscription($sub: ID!) {{ subscription(subscriptionId: $sub) {{ {SUBSCRIPTION_FIELDS} }} }}"
 SUBSCRIPTION_USAGE = """query Usage($sub: ID!, $days: Int!) { subscriptionUsage(subscriptionId: $sub, days: $days) {
   day activeUsers logins viewings viewedCompletely labs } }"""
@@ -35,7 +35,7 @@ REMOVE_ADMIN_RIGHTS = SEAT_CHANGE.format(name="RemoveAdminRights", field="remove
 SEND_PASSWORD_RESET = f"""mutation SeatUserPasswordReset($sub: ID!, $user: ID!) {{
   sendSeatUserPasswordReset(subscriptionId: $sub, userId: $user) {{ ok {ERRORS} }} }}"""
 SEAT_USER_ACTIVITY = f"""query SeatUserActivity($sub: ID!, $user: ID!) {{ seatUserActivity(subscriptionId: $sub, userId: $user, recent: 10) {{
-  seatUser {{ {SEAT_USER_FIELDS} }} logins viewingsStarted viewedCompletely labsStarted labsCompleted lastLoginAt downloadPath
+  seatUser {{ {SEAT_USER_FIELDS} }} teams {{ id name }} logins viewingsStarted viewedCompletely labsStarted labsCompleted lastLoginAt downloadPath
   recent {{ id kind occurredAt content {{ title kind }} }}
   assignments {{ id moduleName dueOn overdue people {{ completedItems totalItems complete }} }} }} }}"""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontend.api.client import checked, execute
+from frontend.api.client import download as _download
 
 TEAM_FIELDS = "id name description members { id fullName email }"
 ERRORS = "errors { code message field }"
@@ -33,3 +34,20 @@ async def add_team_members(*, token: str, team_id: str, user_ids: list[str]) -> 
 
 async def remove_team_member(*, token: str, team_id: str, user_id: str) -> dict[str, Any]:
     return checked((await execute(REMOVE_TEAM_MEMBER, {"team": team_id, "user": user_id}, token=token))["removeTeamMember"])["team"]
+
+
+TEAM_ACTIVITY = """query TeamActivity($team: ID!) { teamActivity(teamId: $team) {
+  team { id name } totals { logins viewingsStarted viewedCompletely labsStarted labsCompleted }
+  members { user { id fullName email } status assignmentsDone assignmentsTotal
+    totals { logins viewingsStarted viewedCompletely labsStarted labsCompleted lastLoginAt } }
+  assignments { id moduleName dueOn overdue assignedCount completedCount } downloadPath } }"""
+
+
+async def team_activity(*, token: str, team_id: str) -> dict[str, Any]:
+    """Members with logins, viewings and labs; the team's assignments; the report's path."""
+    return (await execute(TEAM_ACTIVITY, {"team": team_id}, token=token))["teamActivity"]
+
+
+async def download(*, token: str, path: str) -> bytes:
+    """The team's report as .xlsx bytes (`path` is the activity's `downloadPath`)."""
+    return await _download(path, token=token)

@@ -33,17 +33,44 @@ def nav_link(label: str, href: str, icon: str) -> rx.Component:
     )
 
 
+def nav_entries() -> list[tuple[str, str, str, rx.Var | None]]:
+    """Every page in the top nav (label, path, icon, shown when); the phone menu lists the same."""
+    return [
+        ("Home", routes.HOME, "layout-dashboard", None),
+        ("My Account", routes.MY_ACCOUNT, "house", SessionState.has_families),
+        ("My learning", routes.MY_LEARNING, "graduation-cap", SessionState.has_learning),
+        ("Families", routes.OFFICE_FAMILIES, "contact", SessionState.can_manage_families),
+        ("User management", routes.USER_MANAGEMENT, "users", SessionState.can_manage_users),
+        ("Seats", routes.SEATS, "armchair", SessionState.can_manage_seats),
+        ("Enterprise", routes.ENTERPRISE, "building-2", SessionState.is_enterprise_user),
+        ("Group admin", routes.ENTERPRISE_ADMIN, "shield", SessionState.is_enterprise_admin),
+    ]
+
+
+def _when(shown: rx.Var | None, component: rx.Component) -> rx.Component:
+    return component if shown is None else rx.cond(shown, component)
+
+
 def nav_links() -> rx.Component:
-    # The seat dashboard slots in here when it exists.
     return rx.hstack(
-        nav_link("Home", routes.HOME, "layout-dashboard"),
-        rx.cond(SessionState.has_families, nav_link("My Account", routes.MY_ACCOUNT, "house")),
-        rx.cond(SessionState.can_manage_families, nav_link("Families", routes.OFFICE_FAMILIES, "contact")),
-        rx.cond(SessionState.can_manage_users, nav_link("User management", routes.USER_MANAGEMENT, "users")),
-        rx.cond(SessionState.can_manage_seats, nav_link("Seats", routes.SEATS, "armchair")),
-        rx.cond(SessionState.is_enterprise_user, nav_link("Enterprise", routes.ENTERPRISE, "building-2")),
-        rx.cond(SessionState.is_enterprise_admin, nav_link("Group admin", routes.ENTERPRISE_ADMIN, "shield")),
+        *[_when(shown, nav_link(label, href, icon)) for label, href, icon, shown in nav_entries()],
         spacing="1", display=["none", "none", "flex"],
+    )
+
+
+def phone_menu() -> rx.Component:
+    """On phones and narrow windows the nav links have no room: a visible Menu button lists them."""
+    def item(label: str, href: str, icon: str) -> rx.Component:
+        return rx.menu.item(rx.link(rx.hstack(rx.icon(icon, size=15), rx.text(label), spacing="2", align="center"),
+                                    href=href, underline="none", color="inherit", width="100%"))
+
+    return rx.box(
+        rx.menu.root(
+            rx.menu.trigger(rx.button(rx.icon("menu", size=18), rx.text("Menu", size="2"), variant="soft", color_scheme="gray",
+                                      size="2", id="phone-menu", aria_label="Open the menu")),
+            rx.menu.content(*[_when(shown, item(label, href, icon)) for label, href, icon, shown in nav_entries()], min_width="200px"),
+        ),
+        display=["block", "block", "none"],
     )
 
 
@@ -51,7 +78,8 @@ def top_bar() -> rx.Component:
     return rx.box(
         rx.hstack(
             rx.hstack(brand(), nav_links(), spacing="6", align="center"),
-            rx.hstack(enterprise_switcher(), user_menu(), spacing="3", align="center"),
+            rx.cond(SessionState.signed_in, rx.hstack(enterprise_switcher(), phone_menu(), user_menu(), spacing="2", align="center"),
+                    rx.link(rx.button("Sign in", variant="soft", size="2"), href=routes.SIGN_IN)),
             justify="between", align="center", max_width=CONTENT_WIDTH, margin_x="auto", width="100%",
             padding_x=["16px", "24px"],
         ),

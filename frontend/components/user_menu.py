@@ -6,8 +6,6 @@ from frontend import routes
 from frontend.components.family_switcher import current_family_tag, family_switcher
 from frontend.state import SessionState
 
-MOBILE_ONLY = ["block", "block", "none"]
-
 
 def _item(label: str, icon: str, href: str, **props) -> rx.Component:
     return rx.menu.item(rx.link(rx.hstack(rx.icon(icon, size=15), rx.text(label), spacing="2", align="center"),
@@ -35,15 +33,6 @@ def user_menu() -> rx.Component:
             ),
             family_switcher(),
             rx.menu.separator(),
-            # On phones the top bar has no room for the nav links, so they live here.
-            _item("Home", "layout-dashboard", routes.HOME, display=MOBILE_ONLY),
-            rx.cond(SessionState.has_families, _item("My Account", "house", routes.MY_ACCOUNT, display=MOBILE_ONLY)),
-            rx.cond(SessionState.can_manage_families, _item("Families", "contact", routes.OFFICE_FAMILIES, display=MOBILE_ONLY)),
-            rx.cond(SessionState.can_manage_users, _item("User management", "users", routes.USER_MANAGEMENT, display=MOBILE_ONLY)),
-            rx.cond(SessionState.can_manage_seats, _item("Seats", "armchair", routes.SEATS, display=MOBILE_ONLY)),
-            rx.cond(SessionState.is_enterprise_user, _item("Enterprise", "building-2", routes.ENTERPRISE, display=MOBILE_ONLY)),
-            rx.cond(SessionState.is_enterprise_admin, _item("Group admin", "shield", routes.ENTERPRISE_ADMIN, display=MOBILE_ONLY)),
-            rx.menu.separator(display=MOBILE_ONLY),
             _item("Change password", "key-round", routes.CHANGE_PASSWORD),
             rx.menu.separator(),
             _item("Sign out", "log-out", routes.SIGN_OUT, color="red"),

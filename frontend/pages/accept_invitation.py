@@ -101,7 +101,11 @@ class AcceptInvitationState(SessionState):
             if result.get("tokens"):
                 self._start_session(result["tokens"])
                 await self._load_me()
-        except (ApiError, PayloadError) as exc:
+        except PayloadError as exc:
+            # No free seat: the API's words are written for the invitee (the portal's are for admins).
+            self.error = (exc.errors[0].get("message") or exc.message) if exc.code == "NO_FREE_SEAT" else exc.message
+            return
+        except ApiError as exc:
             self.error = exc.message
             return
         finally:

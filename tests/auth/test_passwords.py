@@ -116,3 +116,23 @@ async def test_guessable_passwords_are_refused_with_the_reason(api: Api) -> None
     assert "your name or email" in error["message"]
     assert verify_password(PASSWORD, (await User.get(id=user.id)).password_hash)  # unchanged
     assert (await api.as_(token)(CHANGE_MSG, {"c": PASSWORD, "n": NEW}))["changePassword"]["ok"] is True
+LINK_PROBLEM = "query P($t: String!) { passwordResetLinkProblem(token: $t) }"
+
+
+async def test_a_reset_link_is_checked_before_anything_is_typed(api, mailbox) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from backend.auth.models import PasswordResetToken
+    from backend.core.security import utcnow
+    from tests.conftest import body_text
+    from tests.factories import link_token, make_user
+
+    await make_user("checker@example.com")
+    await api('mutation { requestPasswordReset(email: "checker@example.com") { ok } }')
+    token = link_token(body_text((await mailbox.deliver())[-1]), "/reset-password")
+    assert (await api(LINK_PROBLEM, {"t": token}))["passwordResetLinkProblem"] is None
+    assert (await api(LINK_PROBLEM, {"t": "not-a-token"}))["passwordResetLinkProblem"] == "TOKEN_INVALID"
+    await PasswordResetToken.all().update(expires_at=utcnow() - timedelta(minutes=1))
+    assert (await api(LINK_PROBLEM, {"t": token}))["passwordResetLinkProblem"] == "TOKEN_EXPIRED"
+    await PasswordResetToken.all().update(used_at=utcnow())
+    assert (await api(LINK_PROBLEM, {"t": token}))["passwordResetLinkProblem"] == "TOKEN_USED"

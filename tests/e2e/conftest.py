@@ -169,7 +169,7 @@ class Portal:
         await self.page.fill("#password", password)
         await self.page.click("button[type=submit]")
         await self.at("/")
-        await self.page.get_by_text("Your accounts").wait_for()
+        await self.page.locator("#home-ready").wait_for(state="attached")
 
     async def shot(self, name: str) -> None:
         """Save this page at desktop and phone width into artifacts/screenshots/."""

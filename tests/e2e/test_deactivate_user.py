@@ -23,6 +23,10 @@ async def test_admin_deactivates_then_reactivates_a_user(new_tab) -> None:
     await tab.open("/settings/users")
     row = page.locator("#active-users .member[data-email='coach@example.com']")
     await row.get_by_role("button", name="Deactivate").click()
+    await page.get_by_text("Deactivate Cody Coach?").wait_for()
+    assert "can no longer sign in" in await page.inner_text("[role=alertdialog]")
+    await tab.shot("deactivate-user-confirm")
+    await page.locator("#confirm-ask").click()
     await page.get_by_text("Cody Coach was deactivated.").wait_for()
     await row.wait_for(state="detached")
     assert await _emails(tab, "active-users") == ["head@example.com"]

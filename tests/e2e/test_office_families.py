@@ -7,7 +7,7 @@ import pytest
 
 from backend.accounts.models import MembershipRole
 from backend.families import service as families
-from backend.families.models import FamilyMember, MemberRole, MemberStatus
+from backend.families.models import FamilyMember, LedgerEntry, LedgerKind, MemberRole, MemberStatus, Student
 from tests.conftest import Mailbox
 from tests.e2e.conftest import Portal, email_link
 from tests.factories import PASSWORD, make_account, make_member, make_user
@@ -29,6 +29,8 @@ async def test_staff_create_a_family_and_revoke_a_secondary(new_tab, mailbox: Ma
     await FamilyMember.create(family=garcia, user=jose, role=MemberRole.SECONDARY, status=MemberStatus.ACTIVE,
                               email=jose.email, first_name="Jose", last_name="Garcia")
     await families.create_family(account=gym, primary=await make_user("luis.o@example.com", first="Luis", last="Lopez"), name="Lopez")
+    await Student.create(family=garcia, first_name="Sofia", last_name="Garcia")
+    await LedgerEntry.create(family=garcia, kind=LedgerKind.CHARGE, amount_cents=18500, description="Monthly tuition")
 
     # Jose sees the family before staff step in.
     secondary = await new_tab()
@@ -45,6 +47,21 @@ async def test_staff_create_a_family_and_revoke_a_secondary(new_tab, mailbox: Ma
     await page.fill("#family-search", "garc")
     await page.locator("#families .family[data-name='Lopez']").wait_for(state="detached")
     await staff.shot("office-families-list")
+    # Search also finds a family by its secondary guardian or a student.
+    for words in ("jose.o@", "sofia"):
+        await page.fill("#family-search", words)
+        await page.locator("#families .family[data-name='Garcia']").wait_for()
+        await page.locator("#families .family[data-name='Lopez']").wait_for(state="detached")
+
+    # The same guardian email as an existing family: a warning first, creating needs a second click.
+    await page.click("#new-family")
+    await page.fill("#create-name", "Garcia")
+    await page.fill("#create-first-name", "Maria")
+    await page.fill("#create-email", "maria.o@example.com")
+    await page.click("#save-family")
+    await page.locator("#duplicate-warning", has_text="already a guardian of the Garcia family").wait_for()
+    await staff.shot("office-families-duplicate")
+    await page.keyboard.press("Escape")
 
     # A new family for someone without a sign-in: they are emailed an invitation.
     await page.click("#new-family")
@@ -79,6 +96,9 @@ async def test_staff_create_a_family_and_revoke_a_secondary(new_tab, mailbox: Ma
     assert await page.get_by_role("button", name="Send Invite Email").count() == 0
     assert await page.get_by_role("button", name="Account Access").count() == 0
     assert await _member(staff, "maria.o@example.com").locator(".revoke-member").count() == 0
+    await page.locator("#family-balance", has_text="$185.00").wait_for()
+    assert "Sofia Garcia" in await page.inner_text("#family-students")
+    assert "Monthly tuition" in await page.inner_text("#family-ledger")
     await staff.shot("office-families-detail")
 
     await _member(staff, "jose.o@example.com").locator(".revoke-member").click()

@@ -25,7 +25,8 @@ async def test_forgot_password_email_reset_and_sign_in(new_tab, mailbox: Mailbox
     await page.get_by_text("a reset link is on its way").wait_for()
     await tab.shot("forgot-password-sent")
 
-    await tab.open(await email_link(mailbox, "forgetful@example.com", "/reset-password"))
+    link = await email_link(mailbox, "forgetful@example.com", "/reset-password")
+    await tab.open(link)
     await page.get_by_text("Choose a new password").first.wait_for()
     await page.fill("#password", NEW_PASSWORD)
     await page.fill("#confirm", NEW_PASSWORD + "x")
@@ -35,6 +36,13 @@ async def test_forgot_password_email_reset_and_sign_in(new_tab, mailbox: Mailbox
     await page.fill("#confirm", NEW_PASSWORD)
     await page.click("button[type=submit]")
     await tab.at("/sign-in")
+
+    # The used link is refused as soon as it opens, before anything is typed.
+    await tab.open(link)
+    await page.locator("#dead-link", has_text="already been used").wait_for()
+    assert await page.locator("#password").count() == 0
+    await tab.shot("reset-password-used-link")
+    await tab.open("/sign-in")
 
     await page.fill("#email", "forgetful@example.com")
     await page.fill("#password", "correct-horse-battery-staple-9")

@@ -14,8 +14,8 @@ from backend.core.security import utcnow
 from backend.learning import service as learning
 from backend.learning.models import ContentItem, ContentKind
 from backend.seats import service as seats
+from backend.seats import teams
 from backend.seats.models import SeatHolder, SeatStatus
-from backend.teams import service as teams
 from tests.e2e.conftest import Portal
 from tests.factories import PASSWORD, make_account, make_seat_user, make_subscription, make_user
 
@@ -137,6 +137,13 @@ async def test_activity_invite_teams_and_assignments(new_tab, tmp_path: Path) ->
     await page.click("#create-team")
     await page.locator("#teams .team[data-name='Front desk']").wait_for()
     await tab.shot("seats-teams")
+    # Taking someone out of a team asks first and says what happens.
+    coaches = page.locator("#teams .team[data-name='Coaches']")
+    await coaches.get_by_label("Remove Dan Doe").click()
+    await page.get_by_text("Take Dan Doe out of the team?").wait_for()
+    await tab.shot("seats-team-remove-confirm")
+    await page.click("#confirm-seat-action")
+    await coaches.get_by_text("Dan Doe").wait_for(state="detached")
     await page.click("#tab-assignments")
     await page.locator("#assignments .assignment").get_by_text("Safety basics").wait_for()
     await tab.shot("seats-assignments")

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from backend.core.security import utcnow
 from backend.learning.models import Assignment, ContentItem, ContentKind
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import Team, TeamMember
 from tests.conftest import Api
 from tests.factories import make_account, make_seat_user, make_subscription, make_user, token_for
 

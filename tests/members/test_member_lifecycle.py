@@ -76,3 +76,13 @@ async def test_sub_account_permissions_scope_what_a_user_sees(api: Api) -> None:
     assert changed["setUserPermissions"]["membership"] == {"role": "USER", "modules": ["REPORTS"], "subAccountIds": [str(north.id)]}
     assert [s["name"] for s in (await as_worker(SUBS, {"a": a}))["subAccounts"]] == ["Acme North"]
     assert [s["name"] for s in (await as_admin(SUBS, {"a": a}))["subAccounts"]] == ["Acme North", "Acme South"]
+
+
+async def test_members_show_their_last_sign_in(api: Api) -> None:
+    admin, account, worker = await _setup()
+    doc = "query M($a: ID!) { accountMembers(accountId: $a) { user { email } lastSignInAt } }"
+    rows = {r["user"]["email"]: r["lastSignInAt"] for r in (await api.as_(await token_for(admin))(doc, {"a": str(account.id)}))["accountMembers"]}
+    assert rows["worker@example.com"] is None and rows["boss@example.com"] is not None
+    await token_for(worker)
+    rows = {r["user"]["email"]: r["lastSignInAt"] for r in (await api.as_(await token_for(admin))(doc, {"a": str(account.id)}))["accountMembers"]}
+    assert rows["worker@example.com"] is not None

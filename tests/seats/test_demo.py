@@ -3,8 +3,7 @@
 from backend import demo
 from backend.activity.models import ActivityEvent
 from backend.learning.models import Assignment, ContentItem
-from backend.seats.models import SeatHolder, SeatStatus, Subscription
-from backend.teams.models import Team
+from backend.seats.models import SeatHolder, SeatStatus, Subscription, Team
 from tests.conftest import Api
 
 LOGIN = """mutation { login(email: "admin@demo.portico.dev", password: "portico-demo-2026") { tokens { accessToken } } }"""

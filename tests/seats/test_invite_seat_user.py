@@ -1,8 +1,7 @@
 """Inviting to a subscription: the email arrives, accepting grants the access asked."""
 
 from backend.invitations.models import Invitation, InvitationStatus
-from backend.seats.models import SeatHolder, SeatStatus
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import SeatHolder, SeatStatus, Team, TeamMember
 from tests.conftest import Api, Mailbox, body_text
 from tests.factories import link_token, make_account, make_seat_user, make_subscription, make_user, token_for
 
@@ -121,3 +120,37 @@ async def test_resend_and_revoke_a_seat_invitation(api: Api, mailbox: Mailbox) -
     assert (await as_admin(revoke, v))["revokeSeatInvitation"] == {"ok": True, "errors": []}
     assert (await api(ACCEPT, {"t": new, "p": PASSWORD}))["acceptInvitation"]["errors"] == [{"code": "INVITATION_REVOKED"}]
     assert not await SeatHolder.exists(user__email="dana@example.com")
+
+
+async def test_the_invitee_without_a_free_seat_is_told_plainly_and_every_seat_admin_gets_the_notice(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api, seats=1)
+    other_admin = await make_seat_user(sub, await make_user("second.admin@example.com", first="Sam"), active=False, admin=True)
+    await as_admin(INVITE, {"s": str(sub.id), "input": _input()})
+    await make_seat_user(sub)  # the last seat went to someone else meanwhile
+    messages = await mailbox.deliver()
+    token = link_token(body_text([m for m in messages if "dana@example.com" in m["X-Envelope-To"]][-1]), "/accept-invitation")
+    mailbox.clear()
+    doc = """mutation A($t: String!, $p: String) { acceptInvitation(token: $t, password: $p, confirmAdult: true, acceptTerms: true) {
+      user { email } errors { code message } } }"""
+    refused = (await api(doc, {"t": token, "p": PASSWORD}))["acceptInvitation"]
+    assert refused["user"] is None
+    assert [e["code"] for e in refused["errors"]] == ["NO_FREE_SEAT"]
+    assert "Your administrator has been told; you will get an email when a seat is yours." in refused["errors"][0]["message"]
+    notices = await mailbox.deliver()
+    assert sorted(m["X-Envelope-To"] for m in notices) == ["seatadmin@example.com", "second.admin@example.com"]
+    assert all(m["Subject"] == "No free seat for Dana Diaz on Team plan" for m in notices)
+    assert "choose Resend for dana@example.com" in body_text(notices[0])
+    assert not await SeatHolder.exists(user__email="dana@example.com")
+    assert (await Invitation.get()).status == InvitationStatus.PENDING
+    assert other_admin.email == "second.admin@example.com"
+
+
+async def test_the_seat_meter_counts_pending_invitations_for_the_invite_dialog(api: Api, mailbox: Mailbox) -> None:
+    as_admin, sub, _ = await _setup(api, seats=3)
+    await make_seat_user(sub)
+    for email in ("a@example.com", "b@example.com"):
+        await as_admin(INVITE, {"s": str(sub.id), "input": _input(email)})
+    doc = "query S($s: ID!) { subscription(subscriptionId: $s) { seatCount seatsAllocated seatsAvailable invitationsPending } }"
+    assert (await as_admin(doc, {"s": str(sub.id)}))["subscription"] == {
+        "seatCount": 3, "seatsAllocated": 1, "seatsAvailable": 2, "invitationsPending": 2,
+    }

@@ -10,7 +10,7 @@ from tortoise import connections
 from backend.activity.models import ActivityEvent, ActivityKind
 from backend.core.security import utcnow
 from backend.learning.models import Assignment, AssignmentTarget, ContentItem, ContentKind, LearningModule, ModuleItem
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import Team, TeamMember
 from tests.conftest import Api, Mailbox, body_text
 from tests.factories import link_token, make_account, make_seat_user, make_subscription, make_user, token_for
 
@@ -178,3 +178,15 @@ async def test_usage_days_are_utc_days_counted_in_sql(api: Api, count_queries) -
         today_utc.isoformat(): 0,
     }
     assert q.count <= 6  # the session, the permission check, and two grouped queries
+
+
+async def test_each_person_shows_their_last_sign_in(api: Api) -> None:
+    admin = await make_user("lastseen.admin@example.com")
+    sub = await make_subscription(await make_account("Seen", admin=admin), admin)
+    never = await make_seat_user(sub, await make_user("never@example.com", first="Nev"))
+    seen = await make_seat_user(sub, await make_user("seen@example.com", first="Sy"))
+    await token_for(seen)
+    doc = "query U($s: ID!) { subscriptionUsers(subscriptionId: $s) { email lastSignInAt } }"
+    rows = {r["email"]: r["lastSignInAt"] for r in (await api.as_(await token_for(admin))(doc, {"s": str(sub.id)}))["subscriptionUsers"]}
+    assert rows["never@example.com"] is None and never.email == "never@example.com"
+    assert rows["seen@example.com"] is not None and rows["lastseen.admin@example.com"] is not None

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
+from frontend.components import list_controls as lists
 from frontend.components.feedback import empty_state
 from frontend.components.layout import card, card_header
 from frontend.pages.my_account.rows import LedgerRow, StudentRow
+from frontend.pages.my_account.state import LEDGER_SORT_OPTIONS
 from frontend.pages.my_account.state import MyAccountState as S
 
 
@@ -77,12 +79,14 @@ def ledger_card() -> rx.Component:
     return rx.cond(
         S.can_view_ledger,
         card(
-            card_header("Transaction history", "Charges and payments, newest first."),
+            card_header("Transaction history", "Charges and payments.",
+                        lists.sort_select(LEDGER_SORT_OPTIONS, S.ledger_sort, S.set_ledger_sort, "ledger-sort")),
             rx.cond(
                 S.ledger.length() > 0,
-                rx.vstack(rx.foreach(S.ledger, _entry), spacing="0", width="100%"),
+                rx.vstack(rx.foreach(S.shown_ledger, _entry), spacing="0", width="100%"),
                 empty_state("receipt", "No transactions yet", "Charges and payments appear here."),
             ),
+            lists.pager(S.ledger_page_text, S.ledger_prev, S.ledger_next, S.ledger_can_prev, S.ledger_can_next, "ledger-pager"),
             id="transaction-history",
         ),
         card(

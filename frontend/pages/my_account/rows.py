@@ -92,13 +92,15 @@ class LedgerRow:
     description: str = ""
     is_payment: bool = False
     amount: str = ""
+    at: str = ""  # ISO time, to sort by
+    cents: int = 0
 
     @classmethod
     def of(cls, e: dict[str, Any]) -> "LedgerRow":
         payment = e["kind"] == "PAYMENT"
         amount = money(e["amountCents"])
         return cls(id=e["id"], when=day(e["createdAt"]), description=e["description"], is_payment=payment,
-                   amount=f"−{amount}" if payment else amount)
+                   amount=f"−{amount}" if payment else amount, at=e["createdAt"], cents=e["amountCents"])
 
 
 @dataclasses.dataclass

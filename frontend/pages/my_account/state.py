@@ -6,8 +6,12 @@ import reflex as rx
 
 from frontend.api import ApiError
 from frontend.api import families as families_api
+from frontend.components import list_controls as lists
 from frontend.pages.my_account.rows import CardRow, LedgerRow, SecondaryRow, StudentRow, money
 from frontend.state import ROLE_LABELS, SessionState
+
+LEDGER_SORT_KEYS = {"at": lambda e: (e.at, e.id), "cents": lambda e: (e.cents, e.at), "description": lambda e: e.description.lower()}
+LEDGER_SORT_OPTIONS = [("-at", "Newest first"), ("at", "Oldest first"), ("-cents", "Largest amount"), ("description", "Description")]
 
 
 class MyAccountState(SessionState):
@@ -27,8 +31,40 @@ class MyAccountState(SessionState):
     students: list[StudentRow] = []
     ledger: list[LedgerRow] = []
     cards: list[CardRow] = []
+    ledger_sort: str = "-at"
+    ledger_page: int = 0
 
     # ------------------------------------------------------------- derived
+
+    @rx.var
+    def shown_ledger(self) -> list[LedgerRow]:
+        """The history sorted by the chosen column, one page at a time."""
+        return lists.page_of(lists.sorted_by(self.ledger, self.ledger_sort, LEDGER_SORT_KEYS), self.ledger_page)
+
+    @rx.var
+    def ledger_page_text(self) -> str:
+        return lists.summary(len(self.ledger), self.ledger_page)
+
+    @rx.var
+    def ledger_can_prev(self) -> bool:
+        return self.ledger_page > 0
+
+    @rx.var
+    def ledger_can_next(self) -> bool:
+        return (self.ledger_page + 1) * lists.PAGE_SIZE < len(self.ledger)
+
+    @rx.event
+    def set_ledger_sort(self, value: str):
+        self.ledger_sort, self.ledger_page = value, 0
+
+    @rx.event
+    def ledger_prev(self):
+        self.ledger_page = max(0, self.ledger_page - 1)
+
+    @rx.event
+    def ledger_next(self):
+        if self.ledger_can_next:
+            self.ledger_page += 1
 
     @rx.var
     def is_primary(self) -> bool:

@@ -25,6 +25,8 @@ def create_dialog() -> rx.Component:
             rx.form(
                 rx.vstack(
                     error_callout(S.create_error),
+                    rx.cond(S.duplicates != "", rx.callout(S.duplicates, icon="copy", color_scheme="amber", width="100%", size="1",
+                                                            id="duplicate-warning")),
                     field("Family name", _input("create-name", S.new_name, S.set_new_name, placeholder="e.g. Garcia", required=True)),
                     rx.text("Primary guardian", size="2", weight="bold", margin_top="4px"),
                     rx.grid(

@@ -6,10 +6,12 @@ from __future__ import annotations
 import reflex as rx
 
 from frontend import routes
+from frontend.components import list_controls as lists
 from frontend.components.feedback import empty_state, error_callout, info_callout, loading_block
 from frontend.components.layout import app_shell, card, card_header
 from frontend.pages.office.dialogs import create_dialog, revoke_dialog
-from frontend.pages.office.rows import FamilyRow, MemberRow
+from frontend.pages.office.rows import FamilyRow, LedgerRow, MemberRow
+from frontend.pages.office.state import SORT_OPTIONS
 from frontend.pages.office.state import OfficeFamiliesState as S
 from frontend.state import SessionState
 
@@ -50,11 +52,14 @@ def families_card() -> rx.Component:
         card_header(S.account_name, S.family_count),
         rx.input(
             rx.input.slot(rx.icon("search", size=15)),
-            placeholder="Search by family, guardian or email", value=S.search, on_change=S.set_search,
+            placeholder="Search by family, guardian, student or email", value=S.search, on_change=S.set_search.debounce(300),
             id="family-search", size="3", width="100%", margin_bottom="8px", type="search",
         ),
+        rx.hstack(rx.text("Sort by", size="2", color_scheme="gray"),
+                  lists.sort_select(SORT_OPTIONS, S.sort_by, S.set_sort_by, "families-sort"),
+                  spacing="2", align="center", justify="end", width="100%", margin_bottom="4px"),
         rx.cond(
-            S.families.length() == 0,
+            (S.families.length() == 0) & (S.search == ""),
             empty_state("house", "No families yet", "Create the first one with New family."),
             rx.cond(
                 S.shown_families.length() == 0,
@@ -62,6 +67,7 @@ def families_card() -> rx.Component:
                 rx.vstack(rx.foreach(S.shown_families, _family), spacing="1", width="100%", id="families"),
             ),
         ),
+        lists.pager(S.families_page_text, S.prev_page, S.next_page, S.can_prev_page, S.can_next_page, "families-pager"),
     )
 
 
@@ -90,6 +96,30 @@ def _member(m: MemberRow) -> rx.Component:
     )
 
 
+def _ledger_row(t: LedgerRow) -> rx.Component:
+    return rx.flex(
+        rx.vstack(rx.text(t.description, size="2"), rx.text(t.when, size="1", color_scheme="gray"), spacing="0"),
+        rx.text(t.amount, size="2", weight="medium", white_space="nowrap"),
+        justify="between", align="center", width="100%", padding_y="6px", border_top="1px solid var(--gray-3)",
+    )
+
+
+def _facts() -> rx.Component:
+    """Balance, students and the latest ledger entries: what the desk is asked about."""
+    return rx.vstack(
+        rx.hstack(rx.text("Amount due", size="2", color_scheme="gray"), rx.text(S.balance, size="4", weight="bold", id="family-balance"),
+                  justify="between", align="center", width="100%"),
+        rx.text("Students", size="2", weight="bold"),
+        rx.cond(S.students.length() > 0,
+                rx.vstack(rx.foreach(S.students, lambda s: rx.text(s, size="2")), spacing="1", width="100%", id="family-students"),
+                rx.text("No students yet.", size="2", color_scheme="gray")),
+        rx.text("Recent ledger", size="2", weight="bold"),
+        rx.cond(S.ledger.length() > 0, rx.vstack(rx.foreach(S.ledger, _ledger_row), spacing="0", width="100%", id="family-ledger"),
+                rx.text("No transactions yet.", size="2", color_scheme="gray")),
+        spacing="2", width="100%", padding="12px", border_radius="10px", background="var(--gray-2)",
+    )
+
+
 def detail_card() -> rx.Component:
     return card(
         card_header(
@@ -113,7 +143,11 @@ def detail_card() -> rx.Component:
             rx.cond(
                 S.members_error != "",
                 rx.box(error_callout(S.members_error), margin_top="12px"),
-                rx.vstack(rx.foreach(S.members, _member), spacing="0", width="100%", margin_top="12px", id="family-members"),
+                rx.vstack(
+                    rx.vstack(rx.foreach(S.members, _member), spacing="0", width="100%", margin_top="12px", id="family-members"),
+                    _facts(),
+                    spacing="3", width="100%",
+                ),
             ),
         ),
         id="family-detail", order=rx.breakpoints(initial="-1", md="0"),

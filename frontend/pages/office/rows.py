@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from frontend.formats import initials
+from frontend.formats import initials, long_day
 from frontend.pages.my_account.rows import STATUS_LABELS
 
 # Staff may revoke a secondary who accepted or was invited, never grant or invite.
@@ -59,3 +59,20 @@ class MemberRow:
             role_label="Secondary user" if secondary else "Primary guardian", status=m["status"], status_label=label,
             status_color=color, revocable=secondary and m["status"] in REVOCABLE,
         )
+
+
+@dataclasses.dataclass
+class LedgerRow:
+    """A recent ledger entry in a family's detail (charges positive, payments negative)."""
+
+    id: str = ""
+    when: str = ""
+    description: str = ""
+    amount: str = ""
+
+    @classmethod
+    def of(cls, t: dict[str, Any]) -> "LedgerRow":
+        from frontend.pages.my_account.rows import money
+
+        cents = t["amountCents"] if t["kind"] == "CHARGE" else -abs(t["amountCents"])
+        return cls(id=t["id"], when=long_day(t["createdAt"]), description=t["description"], amount=money(cents))

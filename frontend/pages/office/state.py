@@ -7,8 +7,16 @@ import reflex as rx
 
 from frontend.api import ApiError, PayloadError
 from frontend.api import families as families_api
-from frontend.pages.office.rows import FamilyRow, MemberRow
+from frontend.components import list_controls as lists
+from frontend.pages.my_account.rows import money
+from frontend.pages.office.rows import FamilyRow, LedgerRow, MemberRow
 from frontend.state import SessionState
+
+SORT_KEYS = {
+    "name": lambda f: (f.name.lower(), f.primary_name.lower()), "primary": lambda f: (f.primary_name.lower(), f.name.lower()),
+    "status": lambda f: (f.primary_label, f.name.lower()),
+}
+SORT_OPTIONS = [("name", "Family name"), ("primary", "Primary guardian"), ("status", "Guardian status")]
 
 
 class OfficeFamiliesState(SessionState):
@@ -21,19 +29,54 @@ class OfficeFamiliesState(SessionState):
     members: list[MemberRow] = []
     members_loading: bool = False
     members_error: str = ""
+    balance: str = ""
+    students: list[str] = []
+    ledger: list[LedgerRow] = []
+    duplicates: str = ""  # families that already have the new guardian's email
+    duplicate_checked_email: str = ""
 
     @rx.var
     def account_name(self) -> str:
         return next((m.account_name for m in self.family_office_accounts if m.account_id == self.account_id), "")
 
+    sort_by: str = "name"
+    page: int = 0
+
     @rx.var
     def shown_families(self) -> list[FamilyRow]:
-        words = self.search.lower().split()
-        return [f for f in self.families if all(w in f.search_text for w in words)]
+        """The API searched guardians (primary and secondary) and students; here: sorted, one page."""
+        return lists.page_of(lists.sorted_by(self.families, self.sort_by, SORT_KEYS), self.page)
+
+    @rx.var
+    def families_page_text(self) -> str:
+        return lists.summary(len(self.families), self.page)
+
+    @rx.var
+    def can_prev_page(self) -> bool:
+        return self.page > 0
+
+    @rx.var
+    def can_next_page(self) -> bool:
+        return (self.page + 1) * lists.PAGE_SIZE < len(self.families)
+
+    @rx.event
+    def set_sort_by(self, value: str):
+        self.sort_by, self.page = value, 0
+
+    @rx.event
+    def prev_page(self):
+        self.page = max(0, self.page - 1)
+
+    @rx.event
+    def next_page(self):
+        if self.can_next_page:
+            self.page += 1
 
     @rx.var
     def family_count(self) -> str:
         n = len(self.families)
+        if self.search.strip():
+            return "No family matches" if n == 0 else "1 family matches" if n == 1 else f"{n} families match"
         return "No families yet" if n == 0 else "1 family" if n == 1 else f"{n} families"
 
     @rx.var
@@ -49,12 +92,19 @@ class OfficeFamiliesState(SessionState):
         return next((f"{f.primary_name} · {f.primary_label}" for f in self.families if f.id == self.selected_id), "")
 
     async def _fetch_families(self) -> None:
-        rows = await self._authed(families_api.account_families, account_id=self.account_id)
-        self.families = [FamilyRow.of(f) for f in rows]
+        rows = await self._authed(families_api.account_families, account_id=self.account_id, search=self.search.strip())
+        self.families, self.page = [FamilyRow.of(f) for f in rows], 0
 
     async def _fetch_members(self) -> None:
         rows = await self._authed(families_api.family_members, family_id=self.selected_id)
         self.members = [MemberRow.of(m) for m in rows]
+        detail = await self._authed(families_api.staff_detail, family_id=self.selected_id)
+        self.balance = money(detail["familyBalance"]["balanceCents"])
+        self.students = [
+            f"{s['firstName']} {s['lastName']}".strip() + (f" · {', '.join(e['className'] for e in s['enrollments'])}" if s["enrollments"] else "")
+            for s in detail["familyStudents"]
+        ]
+        self.ledger = [LedgerRow.of(t) for t in detail["familyTransactions"][:5]]
 
     @rx.event
     async def load(self):
@@ -82,8 +132,12 @@ class OfficeFamiliesState(SessionState):
         return OfficeFamiliesState.load
 
     @rx.event
-    def set_search(self, text: str):
+    async def set_search(self, text: str):
         self.search = text
+        try:
+            await self._fetch_families()
+        except ApiError as exc:
+            yield rx.toast.error(exc.message)
 
     @rx.event
     async def open_family(self, family_id: str):
@@ -155,6 +209,7 @@ class OfficeFamiliesState(SessionState):
     @rx.event
     def open_create(self):
         self.create_open, self.create_error, self.create_error_field = True, "", ""
+        self.duplicates, self.duplicate_checked_email = "", ""
         self.new_name = self.new_first_name = self.new_last_name = self.new_email = ""
 
     @rx.event
@@ -176,12 +231,25 @@ class OfficeFamiliesState(SessionState):
 
     @rx.event
     def set_new_email(self, text: str):
-        self.new_email = text
+        self.new_email, self.duplicates = text, ""
 
     @rx.event
     async def create_family(self):
         self.creating, self.create_error, self.create_error_field = True, "", ""
         yield
+        email = self.new_email.strip().lower()
+        if email and email != self.duplicate_checked_email:
+            # A likely duplicate (same guardian email) is shown first; a second click creates anyway.
+            self.duplicate_checked_email = email
+            try:
+                found = await self._authed(families_api.families_with_guardian, account_id=self.account_id, email=email)
+            except ApiError:
+                found = []
+            if found:
+                names = ", ".join(f"the {f['name']} family" for f in found)
+                self.duplicates = f"{email} is already a guardian of {names}. If this is the same household, open it instead; press Create family again to create a new family anyway."
+                self.creating = False
+                return
         try:
             family = await self._authed(
                 families_api.create_family, account_id=self.account_id, name=self.new_name, email=self.new_email,

@@ -1,1 +1,1 @@
-"""Seat dashboard (ProPortal): seats, people, invitations, teams, assignments and reports."""
+"""Seat dashboard: seats, people, invitations, teams, assignments and reports."""

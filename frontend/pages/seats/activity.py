@@ -7,8 +7,9 @@ import reflex as rx
 from frontend.api import ApiError
 from frontend.api import seats as seats_api
 from frontend.components.feedback import empty_state, loading_block
-from frontend.pages.seats.rows import EventRow, ProgressRow, SeatUserRow, moment
+from frontend.pages.seats.rows import EventRow, Option, ProgressRow, SeatUserRow, moment
 from frontend.pages.seats.state import XLSX, SeatsState
+from frontend.pages.seats.team_activity import TeamActivityState
 
 
 class ActivityState(SeatsState):
@@ -20,6 +21,7 @@ class ActivityState(SeatsState):
     last_login: str = ""
     recent: list[EventRow] = []
     progress: list[ProgressRow] = []
+    team_links: list[Option] = []
     _download_path: str = ""
     activity_downloading: bool = False
 
@@ -39,6 +41,7 @@ class ActivityState(SeatsState):
             self.last_login = moment(a["lastLoginAt"])
             self.recent = [EventRow.of(e) for e in a["recent"]]
             self.progress = [ProgressRow.of(x) for x in a["assignments"]]
+            self.team_links = [Option(id=t["id"], name=t["name"]) for t in a["teams"]]
             self._download_path = a["downloadPath"]
         self.activity_loading = False
 
@@ -62,6 +65,12 @@ class ActivityState(SeatsState):
             self.activity_downloading = False
 
 
+def _team_link(t: Option) -> rx.Component:
+    """A team the person is in: opens that team's activity."""
+    return rx.button(rx.icon("users-round", size=13), t.name, size="1", variant="soft", class_name="activity-team-link",
+                     on_click=[ActivityState.close_activity(False), TeamActivityState.open_team(t.id, t.name)])
+
+
 def _total(t: rx.Var) -> rx.Component:
     return rx.vstack(rx.text(t[1], size="6", weight="bold", line_height="1"), rx.text(t[0], size="1", color_scheme="gray"),
                      spacing="1", padding="10px", border="1px solid var(--gray-4)", border_radius="10px", min_width="0")
@@ -79,8 +88,13 @@ def _event(e: EventRow) -> rx.Component:
 def _progress(p: ProgressRow) -> rx.Component:
     return rx.flex(
         rx.vstack(rx.text(p.module, size="2", weight="medium"), rx.text(f"Due {p.due}", size="1", color_scheme="gray"), spacing="0"),
-        rx.cond(p.complete, rx.badge("Complete", color_scheme="green", variant="soft"),
-                rx.badge(f"{p.done} of {p.total} done", color_scheme=rx.cond(p.overdue, "red", "gray"), variant="soft")),
+        rx.hstack(
+            rx.cond(p.complete, rx.badge("Complete", color_scheme="green", variant="soft"),
+                    rx.badge(f"{p.done} of {p.total} done", color_scheme=rx.cond(p.overdue, "red", "gray"), variant="soft")),
+            rx.button("Assignments", rx.icon("arrow-right", size=12), size="1", variant="ghost", class_name="to-assignments",
+                      on_click=[ActivityState.close_activity(False), SeatsState.set_tab("assignments")]),
+            spacing="2", align="center",
+        ),
         justify="between", align="center", width="100%", padding_y="6px", border_top="1px solid var(--gray-3)",
     )
 
@@ -96,7 +110,7 @@ def _body() -> rx.Component:
                   rx.badge(s.person.status_label, color_scheme=s.person.status_color, variant="soft"), spacing="2", wrap="wrap"),
         rx.grid(rx.foreach(s.totals, _total), columns=rx.breakpoints(initial="2", sm="5"), spacing="2", width="100%", id="activity-totals"),
         rx.text(f"Last signed in: {s.last_login}", size="2", color_scheme="gray"),
-        rx.cond(s.person.teams != "", _section("Teams", rx.text(s.person.teams, size="2"))),
+        rx.cond(s.team_links.length() > 0, _section("Teams", rx.flex(rx.foreach(s.team_links, _team_link), wrap="wrap", spacing="2"))),
         rx.cond(s.progress.length() > 0, _section("Assignments", rx.vstack(rx.foreach(s.progress, _progress), spacing="0", width="100%"))),
         _section("Recent activity", rx.cond(
             s.recent.length() > 0, rx.vstack(rx.foreach(s.recent, _event), spacing="0", width="100%"),

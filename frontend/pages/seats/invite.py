@@ -13,7 +13,7 @@ from frontend.pages.seats.state import SeatsState
 NO_TEAM = "none"
 ACCESS = (
     ("SUBSCRIPTION", "Subscription", "Uses a seat: the learning content."),
-    ("ADMIN", "ProPortal admin", "This dashboard only; uses no seat."),
+    ("ADMIN", "Seat admin", "This dashboard only; uses no seat."),
     ("BOTH", "Both", "The content and this dashboard."),
 )
 
@@ -103,6 +103,8 @@ def invite_dialog() -> rx.Component:
             rx.dialog.description("They get an email with a link to create their password.", size="2", color_scheme="gray",
                                   margin_bottom="16px"),
             rx.vstack(
+                rx.callout(SeatsState.seats_note, icon="armchair", color_scheme=rx.cond(SeatsState.seats_full, "amber", "gray"),
+                           variant="surface", size="1", width="100%", id="invite-seats-note"),
                 error_callout(InviteState.invite_error),
                 rx.grid(
                     field("First name", rx.input(value=InviteState.first_name, on_change=InviteState.set_first_name, id="invite-first",
@@ -120,7 +122,7 @@ def invite_dialog() -> rx.Component:
                     value=InviteState.team_id, on_change=InviteState.set_team_id, size="3",
                 )),
                 field("Access", _access_choice(),
-                      rx.cond(SeatsState.seats_full, "Every seat is in use: only ProPortal admin access can be given now.", "")),
+                      rx.cond(SeatsState.seats_full, "Every seat is in use: only seat admin access can be given now.", "")),
                 rx.hstack(
                     rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", size="3")),
                     rx.button(rx.icon("send", size=16), "Invite", size="3", on_click=InviteState.submit, loading=InviteState.inviting,

@@ -1,4 +1,4 @@
-"""The Seat dashboard (ProPortal) for seat admins."""
+"""The Seat dashboard for seat admins."""
 
 import reflex as rx
 
@@ -7,10 +7,12 @@ from frontend.components.feedback import empty_state, loading_block
 from frontend.components.layout import app_shell, card
 from frontend.pages.seats.activity import activity_dialog
 from frontend.pages.seats.assignments import assignments_panel
+from frontend.pages.seats.confirm import confirm_dialog
 from frontend.pages.seats.invite import invite_dialog
 from frontend.pages.seats.overview import details_panel, meter_card, usage_card
 from frontend.pages.seats.people import people_panel
 from frontend.pages.seats.state import SeatsState
+from frontend.pages.seats.team_activity import team_activity_dialog
 from frontend.pages.seats.teams import teams_panel
 from frontend.state import SessionState
 
@@ -41,7 +43,7 @@ def _tabs() -> rx.Component:
             rx.tabs.content(teams_panel(), value="teams"),
             rx.tabs.content(assignments_panel(), value="assignments"),
             rx.tabs.content(details_panel(), value="details"),
-            default_value="users", width="100%",
+            value=SeatsState.tab, on_change=SeatsState.set_tab, width="100%",
         ),
     )
 
@@ -49,7 +51,7 @@ def _tabs() -> rx.Component:
 def _dashboard() -> rx.Component:
     return rx.vstack(
         rx.grid(meter_card(), usage_card(), columns=rx.breakpoints(initial="1", md="2"), spacing="5", width="100%"),
-        _tabs(), invite_dialog(), activity_dialog(),
+        _tabs(), invite_dialog(), activity_dialog(), team_activity_dialog(), confirm_dialog(),
         spacing="5", width="100%",
     )
 
@@ -60,7 +62,7 @@ def seat_dashboard() -> rx.Component:
         ~SessionState.can_manage_seats,
         card(empty_state("armchair", "No subscriptions to manage",
                          "The seat dashboard is for seat admins. Ask a seat admin of your organisation's subscription to invite you "
-                         "with ProPortal admin access.")),
+                         "with seat admin access.")),
         rx.cond(
             SeatsState.loading,
             card(loading_block("Loading your subscription…")),

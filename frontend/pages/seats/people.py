@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import reflex as rx
 
+from frontend.components import list_controls as lists
 from frontend.components.feedback import empty_state
 from frontend.pages.seats.activity import ActivityState
+from frontend.pages.seats.confirm import ConfirmState
 from frontend.pages.seats.invite import invite_button
 from frontend.pages.seats.rows import SeatUserRow
-from frontend.pages.seats.state import STATUS_FILTERS, SeatsState
+from frontend.pages.seats.state import SORT_OPTIONS, STATUS_FILTERS, SeatsState
 from frontend.state import SessionState
 
 REPORT_BUTTONS = (("viewings", "Viewings", "play"), ("labs", "Labs", "flask-conical"), ("logins", "Logins", "log-in"))
@@ -55,18 +57,18 @@ def _actions(p: SeatUserRow) -> rx.Component:
     person = rx.fragment(
         rx.cond(
             p.status == "ACTIVE",
-            _menu_item("Deactivate subscription", "user-x", SeatsState.deactivate(p.user_id, p.name), "action-deactivate", color="amber"),
+            _menu_item("Deactivate subscription", "user-x", ConfirmState.ask("deactivate", p.user_id, p.name, p.email), "action-deactivate", color="amber"),
             _menu_item("Activate subscription", "user-check", SeatsState.activate(p.user_id, p.name), "action-activate"),
         ),
         rx.cond(p.is_admin & (p.user_id != SessionState.user_id),
-                _menu_item("Remove admin rights", "shield-off", SeatsState.remove_admin(p.user_id, p.name), "action-remove-admin")),
+                _menu_item("Remove admin rights", "shield-off", ConfirmState.ask("remove_admin", p.user_id, p.name, p.email), "action-remove-admin")),
         _menu_item("Reset password", "key-round", SeatsState.reset_password(p.user_id, p.email), "action-reset"),
         rx.menu.separator(),
         _menu_item("Activity", "chart-no-axes-column", ActivityState.open_activity(p.user_id), "action-activity"),
     )
     invited = rx.fragment(
         _menu_item("Resend invitation", "rotate-cw", SeatsState.resend(p.invitation_id, p.email), "action-resend"),
-        _menu_item("Withdraw invitation", "x", SeatsState.revoke(p.invitation_id, p.email), "action-revoke", color="red"),
+        _menu_item("Withdraw invitation", "x", ConfirmState.ask("revoke", p.invitation_id, p.name, p.email), "action-revoke", color="red"),
     )
     return rx.menu.root(
         rx.menu.trigger(rx.button("Actions", rx.icon("chevron-down", size=14), size="1", variant="soft", color_scheme="gray",
@@ -91,6 +93,7 @@ def _person(p: SeatUserRow) -> rx.Component:
                           spacing="2", align="center", wrap="wrap"),
                 rx.text(p.email, size="1", color_scheme="gray", style={"overflow_wrap": "anywhere"}),
                 rx.cond(p.teams != "", rx.text(f"Teams: {p.teams}", size="1", color_scheme="gray")),
+                rx.cond(p.user_id != "", rx.text(f"Last sign-in: {p.last_sign_in}", size="1", color_scheme="gray", class_name="last-sign-in")),
                 spacing="1", min_width="0",
             ),
             spacing="3", align="center", min_width="0", flex="1",
@@ -122,11 +125,16 @@ def people_panel() -> rx.Component:
     )
     listing = rx.cond(
         SeatsState.people.length() > 0,
-        rx.vstack(rx.foreach(SeatsState.people, _person), spacing="0", width="100%", id="seat-people"),
+        rx.vstack(rx.foreach(SeatsState.shown_people, _person), spacing="0", width="100%", id="seat-people"),
         empty,
     )
     return rx.vstack(
         reports_bar(), filters(), seat_error(),
+        rx.hstack(rx.text("Sort by", size="2", color_scheme="gray"),
+                  lists.sort_select(SORT_OPTIONS, SeatsState.sort_by, SeatsState.set_sort_by, "people-sort"),
+                  spacing="2", align="center", justify="end", width="100%"),
         rx.box(listing, width="100%", opacity=rx.cond(SeatsState.users_loading, "0.5", "1"), transition="opacity 0.15s"),
+        lists.pager(SeatsState.people_page_text, SeatsState.prev_page, SeatsState.next_page, SeatsState.can_prev_page,
+                    SeatsState.can_next_page, "people-pager"),
         spacing="3", width="100%", padding_top="12px",
     )

@@ -24,6 +24,7 @@ class SubscriptionView:
     seat_count: int = 0
     allocated: int = 0
     available: int = 0
+    pending: int = 0
     starts_on: str = ""
     ends_on: str = ""
     within_dates: bool = True
@@ -33,6 +34,7 @@ class SubscriptionView:
     def of(cls, s: dict[str, Any]) -> "SubscriptionView":
         return cls(
             id=s["id"], name=s["name"], seat_count=s["seatCount"], allocated=s["seatsAllocated"], available=s["seatsAvailable"],
+            pending=s.get("invitationsPending", 0),
             starts_on=long_day(s["startsOn"]), ends_on=long_day(s["endsOn"]), within_dates=s["withinAccessDates"],
             features=list(s["features"]),
         )
@@ -53,6 +55,8 @@ class SeatUserRow:
     status_color: str = "gray"
     is_admin: bool = False
     teams: str = ""
+    last_sign_in: str = ""  # "Never" or "1 Mar 2026, 14:05"
+    last_sign_in_iso: str = ""
 
     @classmethod
     def of(cls, r: dict[str, Any]) -> "SeatUserRow":
@@ -64,6 +68,7 @@ class SeatUserRow:
             key=f"u{user_id}" if user_id else f"i{invitation_id}", user_id=user_id, invitation_id=invitation_id, name=name,
             email=r["email"], initials=initials(name), status=r["status"], status_label=label, status_color=color,
             is_admin=r["isAdmin"], teams=", ".join(r["teams"]),
+            last_sign_in=moment(r.get("lastSignInAt")) if user_id else "", last_sign_in_iso=r.get("lastSignInAt") or "",
         )
 
 

@@ -11,9 +11,16 @@ from frontend.api import ApiError, PayloadError
 from frontend.api import learning as learning_api
 from frontend.api import seats as seats_api
 from frontend.api import teams as teams_api
+from frontend.components import list_controls as lists
 from frontend.pages.seats.rows import AssignmentRow, Option, SeatUserRow, SubscriptionView, TeamRow, usage_points
 from frontend.state import SessionState
 
+SORT_KEYS = {
+    "name": lambda r: (r.name.lower(), r.email), "email": lambda r: r.email,
+    "status": lambda r: (r.status_label, r.name.lower()),
+    "last_sign_in": lambda r: r.last_sign_in_iso,  # offered descending: latest first, never-signed-in last
+}
+SORT_OPTIONS = [("name", "Name"), ("email", "Email"), ("status", "Status"), ("-last_sign_in", "Last sign-in, latest first")]
 STATUS_FILTERS = {"ACTIVE": "Active", "INVITED": "Invited", "DEACTIVATED": "Deactivated", "ADMINS": "Admins", "ALL": "Everyone"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,6 +43,43 @@ class SeatsState(SessionState):
     assignments: list[AssignmentRow] = []
     modules: list[Option] = []
     module_id: str = ""  # the module chosen in the assign form (a new module is chosen for you)
+    sort_by: str = "name"
+    page: int = 0
+    tab: str = "users"  # the dashboard's section; activity screens link to Teams and Assignments
+
+    @rx.event
+    def set_tab(self, value: str):
+        self.tab = value
+
+    @rx.var
+    def shown_people(self) -> list[SeatUserRow]:
+        """The people list sorted by the chosen column, one page at a time."""
+        return lists.page_of(lists.sorted_by(self.people, self.sort_by, SORT_KEYS), self.page)
+
+    @rx.var
+    def people_page_text(self) -> str:
+        return lists.summary(len(self.people), self.page)
+
+    @rx.var
+    def can_prev_page(self) -> bool:
+        return self.page > 0
+
+    @rx.var
+    def can_next_page(self) -> bool:
+        return (self.page + 1) * lists.PAGE_SIZE < len(self.people)
+
+    @rx.event
+    def set_sort_by(self, value: str):
+        self.sort_by, self.page = value, 0
+
+    @rx.event
+    def prev_page(self):
+        self.page = max(0, self.page - 1)
+
+    @rx.event
+    def next_page(self):
+        if self.can_next_page:
+            self.page += 1
 
     @rx.var
     def seat_percent(self) -> int:
@@ -44,6 +88,16 @@ class SeatsState(SessionState):
     @rx.var
     def seats_full(self) -> bool:
         return self.sub.seat_count > 0 and self.sub.available == 0
+
+    @rx.var
+    def seats_note(self) -> str:
+        """The invite dialog's line: free seats against invitations still waiting for an answer."""
+        free = "1 seat is free" if self.sub.available == 1 else f"{self.sub.available} seats are free"
+        waiting = "1 invitation is pending" if self.sub.pending == 1 else f"{self.sub.pending} invitations are pending"
+        note = f"{free}, {waiting}."
+        if 0 < self.sub.available < self.sub.pending:
+            note += " If more invitees accept than there are seats, the latest must wait: they are told so, and you get an email."
+        return note
 
     @rx.var
     def has_usage(self) -> bool:
@@ -58,7 +112,7 @@ class SeatsState(SessionState):
     async def _fetch_users(self) -> None:
         status = None if self.status_filter == "ALL" else self.status_filter
         rows = await self._authed(seats_api.users, subscription_id=self.subscription_id, status=status, search=self.search.strip())
-        self.people = [SeatUserRow.of(r) for r in rows]
+        self.people, self.page = [SeatUserRow.of(r) for r in rows], 0
 
     async def _fetch_overview(self) -> None:
         self.sub = SubscriptionView.of(await self._authed(seats_api.subscription, subscription_id=self.subscription_id))
@@ -85,7 +139,9 @@ class SeatsState(SessionState):
             return
         if self.subscription_id not in ids:
             self.subscription_id = ids[0]
-        self.loading, self.load_error, self.seat_error = True, "", ""
+        # Coming back to the page refreshes in place; only a first (or another) subscription shows the loading block,
+        # so a tab someone already clicked is not thrown away.
+        self.loading, self.load_error, self.seat_error = self.sub.id != self.subscription_id, "", ""
         yield
         try:
             await self._fetch_overview()

@@ -7,8 +7,10 @@ import reflex as rx
 from frontend.api import ApiError, PayloadError
 from frontend.api import teams as teams_api
 from frontend.components.feedback import empty_state, error_callout
+from frontend.pages.seats.confirm import ConfirmState
 from frontend.pages.seats.rows import Option, TeamRow
 from frontend.pages.seats.state import SeatsState
+from frontend.pages.seats.team_activity import TeamActivityState
 
 
 class TeamsState(SeatsState):
@@ -75,15 +77,21 @@ class TeamsState(SeatsState):
 def _member(team: TeamRow, m: Option) -> rx.Component:
     return rx.badge(
         m.name,
-        rx.icon("x", size=12, cursor="pointer", on_click=TeamsState.remove_member(team.id, m.id, m.name), aria_label=f"Remove {m.name}"),
+        rx.icon("x", size=12, cursor="pointer", on_click=ConfirmState.ask_team_removal(team.id, m.id, m.name), aria_label=f"Remove {m.name}"),
         variant="surface", color_scheme="gray", size="2",
     )
 
 
 def _team(t: TeamRow) -> rx.Component:
     return rx.vstack(
-        rx.hstack(rx.icon("users-round", size=16, color="var(--accent-9)"), rx.text(t.name, weight="bold", size="3"),
-                  rx.badge(rx.cond(t.members.length() == 1, "1 person", f"{t.members.length()} people"), variant="soft", color_scheme="gray"), spacing="2", align="center"),
+        rx.hstack(
+            rx.hstack(rx.icon("users-round", size=16, color="var(--accent-9)"), rx.text(t.name, weight="bold", size="3"),
+                      rx.badge(rx.cond(t.members.length() == 1, "1 person", f"{t.members.length()} people"), variant="soft", color_scheme="gray"),
+                      spacing="2", align="center"),
+            rx.button(rx.icon("activity", size=14), "Activity", size="1", variant="soft", class_name="team-activity",
+                      on_click=TeamActivityState.open_team(t.id, t.name)),
+            justify="between", align="center", width="100%",
+        ),
         rx.cond(t.description != "", rx.text(t.description, size="2", color_scheme="gray")),
         rx.cond(t.members.length() > 0, rx.flex(rx.foreach(t.members, lambda m: _member(t, m)), wrap="wrap", spacing="2"),
                 rx.text("Nobody in this team yet.", size="2", color_scheme="gray")),

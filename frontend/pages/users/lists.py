@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import reflex as rx
 
+from frontend.components import list_controls as lists
 from frontend.components.feedback import empty_state, role_badge
 from frontend.components.layout import card, card_header
 from frontend.pages.users.permissions import PermissionsState
 from frontend.pages.users.rows import InvitationRow, MemberRow
-from frontend.pages.users.state import UsersState
+from frontend.pages.users.state import INVITATION_SORT_OPTIONS, MEMBER_SORT_OPTIONS, UsersState
 from frontend.state import SessionState
 
 
@@ -35,7 +36,7 @@ def _invitation(i: InvitationRow) -> rx.Component:
             rx.button(rx.icon("rotate-cw", size=14), "Resend", size="1", variant="soft", loading=busy,
                       on_click=UsersState.resend(i.id, i.email)),
             rx.button(rx.icon("x", size=14), "Remove", size="1", variant="soft", color_scheme="red", disabled=busy,
-                      on_click=UsersState.remove_invitation(i.id, i.email)),
+                      on_click=UsersState.ask("withdraw", i.id, i.email)),
             spacing="2",
         ),
         class_name="pending-invitation", data_email=i.email,
@@ -60,15 +61,18 @@ def _pending_filters() -> rx.Component:
 
 def pending_card() -> rx.Component:
     return card(
-        card_header("Pending invitations", f"{UsersState.pending_total} open. Resend a fresh link or withdraw it."),
+        card_header("Pending invitations", f"{UsersState.pending_total} open. Resend a fresh link or withdraw it.",
+                    lists.sort_select(INVITATION_SORT_OPTIONS, UsersState.invitation_sort, UsersState.set_invitation_sort, "pending-sort")),
         _pending_filters(),
         rx.cond(
             UsersState.pending.length() > 0,
-            rx.vstack(rx.foreach(UsersState.pending, _invitation), spacing="0", width="100%", id="pending-invitations"),
+            rx.vstack(rx.foreach(UsersState.shown_pending, _invitation), spacing="0", width="100%", id="pending-invitations"),
             empty_state("mail", "No pending invitations", "Invitations you send appear here until they are accepted."),
         ),
-        rx.cond(UsersState.pending_next != "",
-                rx.button("Show more", size="1", variant="soft", on_click=UsersState.more_pending, id="pending-more")),
+        lists.pager(UsersState.pending_page_text, UsersState.pending_prev, UsersState.pending_next, UsersState.pending_can_prev,
+                    UsersState.pending_can_next, "pending-pager"),
+        rx.cond(UsersState.pending_cursor != "",
+                rx.button("Load more from the server", size="1", variant="soft", on_click=UsersState.more_pending, id="pending-more")),
     )
 
 
@@ -80,6 +84,7 @@ def _person(m: MemberRow) -> rx.Component:
                       rx.cond(m.user_id == SessionState.user_id, rx.badge("You", variant="outline")), spacing="2", align="center"),
             rx.text(m.email, size="1", color_scheme="gray", style={"overflow_wrap": "anywhere"}),
             rx.text(m.access, size="1", color_scheme="gray"),
+            rx.text(f"Last sign-in: {m.last_sign_in}", size="1", color_scheme="gray", class_name="last-sign-in"),
             spacing="0", min_width="0",
         ),
         spacing="3", align="center", min_width="0",
@@ -96,7 +101,7 @@ def _member(m: MemberRow) -> rx.Component:
                 rx.button(rx.icon("sliders-horizontal", size=14), "Access", size="1", variant="soft", color_scheme="gray",
                           on_click=PermissionsState.open_editor(m.user_id)),
                 rx.button(rx.icon("user-x", size=14), "Deactivate", size="1", variant="soft", color_scheme="amber",
-                          loading=busy, on_click=UsersState.deactivate(m.user_id, m.name)),
+                          loading=busy, on_click=UsersState.ask("deactivate", m.user_id, m.name)),
             ),
             rx.button(rx.icon("user-check", size=14), "Reactivate", size="1", variant="soft", color_scheme="green",
                       loading=busy, on_click=UsersState.reactivate(m.user_id, m.name)),
@@ -119,11 +124,12 @@ def _member_list(rows, empty_title: str, empty_text: str, list_id: str) -> rx.Co
 
 def members_card() -> rx.Component:
     return card(
-        card_header("Users", "People who can sign in to this account."),
+        card_header("Users", "People who can sign in to this account.",
+                    lists.sort_select(MEMBER_SORT_OPTIONS, UsersState.sort_by, UsersState.set_sort_by, "members-sort")),
         rx.tabs.root(
             rx.tabs.list(
-                rx.tabs.trigger(f"Active ({UsersState.active_members.length()})", value="active", id="tab-active"),
-                rx.tabs.trigger(f"Deactivated ({UsersState.deactivated_members.length()})", value="deactivated", id="tab-deactivated"),
+                rx.tabs.trigger(f"Active ({UsersState.active_count})", value="active", id="tab-active"),
+                rx.tabs.trigger(f"Deactivated ({UsersState.deactivated_count})", value="deactivated", id="tab-deactivated"),
             ),
             rx.tabs.content(_member_list(UsersState.active_members, "No active users", "Invite someone to get started.", "active-users"),
                             value="active", padding_top="8px"),
@@ -132,6 +138,8 @@ def members_card() -> rx.Component:
                             value="deactivated", padding_top="8px"),
             default_value="active", width="100%",
         ),
+        lists.pager(UsersState.members_page_text, UsersState.prev_page, UsersState.next_page, UsersState.can_prev_page,
+                    UsersState.can_next_page, "members-pager"),
     )
 
 
@@ -151,4 +159,31 @@ def remove_dialog() -> rx.Component:
             max_width="440px",
         ),
         open=UsersState.confirm_user_id != "",
+    )
+
+
+ASK = {  # action -> what happens, button
+    "deactivate": ("They can no longer sign in to this account. Their access settings and history stay, and you can "
+                   "reactivate them at any time.", "Deactivate user"),
+    "withdraw": ("The link in their email stops working at once. You can invite them again later.", "Withdraw invitation"),
+}
+
+
+def ask_dialog() -> rx.Component:
+    """Deactivating a user or withdrawing an invitation asks first and says what happens."""
+    s = UsersState
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(rx.match(s.ask_action, ("deactivate", f"Deactivate {s.ask_name}?"),
+                                           ("withdraw", f"Withdraw the invitation to {s.ask_name}?"), "")),
+            rx.alert_dialog.description(rx.match(s.ask_action, *[(k, v[0]) for k, v in ASK.items()], ""), size="2"),
+            rx.hstack(
+                rx.alert_dialog.cancel(rx.button("Cancel", variant="soft", color_scheme="gray")),
+                rx.alert_dialog.action(rx.button(rx.match(s.ask_action, *[(k, v[1]) for k, v in ASK.items()], "Confirm"),
+                                                 color_scheme="red", on_click=s.confirm_ask, id="confirm-ask")),
+                justify="end", spacing="3", margin_top="16px",
+            ),
+            max_width="440px",
+        ),
+        open=s.ask_action != "", on_open_change=s.dismiss_ask,
     )

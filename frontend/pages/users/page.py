@@ -7,7 +7,7 @@ from frontend.components.feedback import empty_state, loading_block
 from frontend.components.layout import app_shell, card
 from frontend.pages.users.invite import invite_card, results_card
 from frontend.pages.users.job import job_card
-from frontend.pages.users.lists import members_card, pending_card, remove_dialog
+from frontend.pages.users.lists import ask_dialog, members_card, pending_card, remove_dialog
 from frontend.pages.users.permissions import permissions_dialog
 from frontend.pages.users.state import UsersState
 from frontend.state import SessionState
@@ -38,7 +38,7 @@ def user_management() -> rx.Component:
                     pending_card(),
                     columns=rx.breakpoints(initial="1", lg="2"), spacing="5", width="100%", align_items="start",
                 ),
-                members_card(), remove_dialog(), permissions_dialog(),
+                members_card(), remove_dialog(), ask_dialog(), permissions_dialog(),
                 spacing="5", width="100%",
             ),
         ),

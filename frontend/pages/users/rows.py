@@ -6,8 +6,8 @@ import dataclasses
 import re
 from typing import Any
 
-from frontend.formats import initials
-from frontend.formats import short_day as day
+from frontend.formats import initials, moment
+from frontend.formats import long_day as day
 from frontend.state import MODULE_LABELS
 
 ADMIN_ONLY = ("PRICING", "PAYMENT", "USER_MANAGEMENT")
@@ -34,12 +34,15 @@ class InvitationRow:
     send_count: int = 1
     expired: bool = False
     disposable: bool = False
+    sent_iso: str = ""
+    expires_iso: str = ""
 
     @classmethod
     def of(cls, i: dict[str, Any]) -> "InvitationRow":
         return cls(
             id=i["id"], email=i["email"], sent=day(i["lastSentAt"]), expires=day(i["expiresAt"]), send_count=i["sendCount"],
             expired=i["status"] == "EXPIRED", disposable=bool(i.get("disposable")),
+            sent_iso=i["lastSentAt"], expires_iso=i["expiresAt"],
         )
 
 
@@ -54,6 +57,8 @@ class MemberRow:
     modules: list[str] = dataclasses.field(default_factory=list)
     sub_account_ids: list[str] = dataclasses.field(default_factory=list)
     access: str = ""
+    last_sign_in: str = ""
+    last_sign_in_iso: str = ""
 
     @classmethod
     def of(cls, m: dict[str, Any], sub_names: dict[str, str]) -> "MemberRow":
@@ -64,7 +69,7 @@ class MemberRow:
         return cls(
             user_id=user["id"], name=name, email=user["email"], initials=initials(name),
             role=ms["role"], status=ms["status"], modules=list(ms["modules"]), sub_account_ids=list(ms["subAccountIds"]),
-            access=f"{modules} · {subs}",
+            access=f"{modules} · {subs}", last_sign_in=moment(m.get("lastSignInAt")), last_sign_in_iso=m.get("lastSignInAt") or "",
         )
 
 

@@ -9,8 +9,17 @@ import reflex as rx
 
 from frontend.api import ApiError, PayloadError
 from frontend.api import members as members_api
+from frontend.components import list_controls as lists
 from frontend.pages.users.rows import ADMIN_ONLY, InvitationRow, MemberRow, Option, split_emails
 from frontend.state import SessionState
+
+MEMBER_SORT_KEYS = {
+    "email": lambda m: m.email, "name": lambda m: (m.name.lower(), m.email), "role": lambda m: (m.role, m.email),
+    "last_sign_in": lambda m: m.last_sign_in_iso,
+}
+INVITATION_SORT_KEYS = {"email": lambda i: i.email, "sent": lambda i: (i.sent_iso, i.email), "expires": lambda i: (i.expires_iso, i.email)}
+INVITATION_SORT_OPTIONS = [("email", "Email"), ("-sent", "Sent, latest first"), ("expires", "Expiring soonest")]
+MEMBER_SORT_OPTIONS = [("email", "Email"), ("name", "Name"), ("role", "Type"), ("-last_sign_in", "Last sign-in, latest first")]
 
 
 class UsersState(SessionState):
@@ -24,17 +33,89 @@ class UsersState(SessionState):
     pending_search: str = ""
     pending_disposable: bool = False  # only invitations to disposable-email domains
     pending_total: int = 0
-    pending_next: str = ""  # cursor of the next page, "" when none
+    pending_cursor: str = ""  # the API's cursor of the next page, "" when none
 
     # ------------------------------------------------------------- derived
 
+    sort_by: str = "email"
+    page: int = 0
+    invitation_sort: str = "email"
+    invitation_page: int = 0
+
+    @rx.var
+    def shown_pending(self) -> list[InvitationRow]:
+        rows = lists.sorted_by(self.pending, self.invitation_sort, INVITATION_SORT_KEYS)
+        return lists.page_of(rows, self.invitation_page)
+
+    @rx.var
+    def pending_page_text(self) -> str:
+        return lists.summary(len(self.pending), self.invitation_page)
+
+    @rx.var
+    def pending_can_prev(self) -> bool:
+        return self.invitation_page > 0
+
+    @rx.var
+    def pending_can_next(self) -> bool:
+        return (self.invitation_page + 1) * lists.PAGE_SIZE < len(self.pending)
+
+    @rx.event
+    def set_invitation_sort(self, value: str):
+        self.invitation_sort, self.invitation_page = value, 0
+
+    @rx.event
+    def pending_prev(self):
+        self.invitation_page = max(0, self.invitation_page - 1)
+
+    @rx.event
+    def pending_next(self):
+        if self.pending_can_next:
+            self.invitation_page += 1
+
+    def _shown(self, status: str) -> list[MemberRow]:
+        rows = lists.sorted_by([m for m in self.members if m.status == status], self.sort_by, MEMBER_SORT_KEYS)
+        return lists.page_of(rows, self.page)
+
     @rx.var
     def active_members(self) -> list[MemberRow]:
-        return [m for m in self.members if m.status == "ACTIVE"]
+        return self._shown("ACTIVE")
 
     @rx.var
     def deactivated_members(self) -> list[MemberRow]:
-        return [m for m in self.members if m.status == "DEACTIVATED"]
+        return self._shown("DEACTIVATED")
+
+    @rx.var
+    def active_count(self) -> int:
+        return sum(1 for m in self.members if m.status == "ACTIVE")
+
+    @rx.var
+    def deactivated_count(self) -> int:
+        return sum(1 for m in self.members if m.status == "DEACTIVATED")
+
+    @rx.var
+    def members_page_text(self) -> str:
+        return lists.summary(max(self.active_count, self.deactivated_count), self.page)
+
+    @rx.var
+    def can_prev_page(self) -> bool:
+        return self.page > 0
+
+    @rx.var
+    def can_next_page(self) -> bool:
+        return (self.page + 1) * lists.PAGE_SIZE < max(self.active_count, self.deactivated_count)
+
+    @rx.event
+    def set_sort_by(self, value: str):
+        self.sort_by, self.page = value, 0
+
+    @rx.event
+    def prev_page(self):
+        self.page = max(0, self.page - 1)
+
+    @rx.event
+    def next_page(self):
+        if self.can_next_page:
+            self.page += 1
 
     @rx.var
     def account_options(self) -> list[Option]:
@@ -55,11 +136,11 @@ class UsersState(SessionState):
         page = await self._authed(
             members_api.pending_invitations, account_id=self.active_account_id,
             status=None if self.pending_status == "ALL" else self.pending_status, search=self.pending_search,
-            disposable=True if self.pending_disposable else None, after=self.pending_next if more else None,
+            disposable=True if self.pending_disposable else None, after=self.pending_cursor if more else None,
         )
         rows = [InvitationRow.of(i) for i in page["rows"]]
         self.pending = [*self.pending, *rows] if more else rows
-        self.pending_total, self.pending_next = page["total"], page["next"] or ""
+        self.pending_total, self.pending_cursor = page["total"], page["next"] or ""
 
     async def _refilter(self) -> None:
         try:
@@ -149,6 +230,30 @@ class UsersState(SessionState):
         async for update in self._row_action(f"user-{user_id}", members_api.reactivate_user,
                                              f"{name} is active again.", user_id=user_id):
             yield update
+
+    # ------------------------------------------------------------- deactivate and withdraw, with confirmation
+
+    ask_action: str = ""  # "deactivate" a user or "withdraw" an invitation
+    ask_id: str = ""
+    ask_name: str = ""
+
+    @rx.event
+    def ask(self, action: str, target_id: str, name: str):
+        self.ask_action, self.ask_id, self.ask_name = action, target_id, name
+
+    @rx.event
+    def dismiss_ask(self, open_: bool = False):
+        if not open_:
+            self.ask_action = ""
+
+    @rx.event
+    def confirm_ask(self):
+        action, target, name = self.ask_action, self.ask_id, self.ask_name
+        self.ask_action = ""
+        if action == "deactivate":
+            return UsersState.deactivate(target, name)
+        if action == "withdraw":
+            return UsersState.remove_invitation(target, name)
 
     # ------------------------------------------------------------- remove, with confirmation
 

@@ -10,11 +10,9 @@ from backend.accounts.types import UserType
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
 from backend.core.permissions import signed_in
-from backend.seats.schema import SubArg
-from backend.teams import service
-from backend.teams.models import Team
-
-TeamArg = Annotated[strawberry.ID, strawberry.argument(description="The team.")]
+from backend.seats import teams as service
+from backend.seats.args import SubArg, TeamArg
+from backend.seats.models import Team
 
 
 @strawberry.type(name="Team", description="A group of people on a subscription, by job role or learning goal.")

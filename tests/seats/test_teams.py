@@ -1,6 +1,6 @@
 """Teams group people on a subscription; only its seat admins manage them."""
 
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import Team, TeamMember
 from tests.conftest import Api
 from tests.factories import make_account, make_seat_user, make_subscription, make_user, token_for
 

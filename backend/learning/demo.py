@@ -12,8 +12,7 @@ from backend.activity.models import ActivityEvent, ActivityKind
 from backend.core.security import utcnow
 from backend.learning.models import Assignment, AssignmentTarget, ContentItem, ContentKind, LearningModule, ModuleItem
 from backend.seats import service
-from backend.seats.models import SeatHolder, SeatStatus, Subscription
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import SeatHolder, SeatStatus, Subscription, Team, TeamMember
 
 NAME = "Riverside Staff Learning"
 CATALOGUE = [

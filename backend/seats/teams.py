@@ -8,8 +8,7 @@ from tortoise.transactions import in_transaction
 from backend.accounts.models import User
 from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.seats import service as seats
-from backend.seats.models import SeatHolder
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import SeatHolder, Team, TeamMember
 
 
 async def create_team(*, actor: User, subscription_id: int, name: str, description: str = "") -> Team:
