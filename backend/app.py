@@ -22,6 +22,8 @@ from backend.core.config import get_settings
 from backend.core.context import Context
 from backend.core.mail import service as mail
 from backend.core.mail import worker
+from backend.core.sms import service as sms
+from backend.core.sms import worker as sms_worker
 from backend.enterprise import routes as enterprise_routes
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
@@ -46,17 +48,21 @@ async def healthz(request: Request) -> JSONResponse:
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     await db.init_db()
-    task = None
+    tasks = []
+    loop = asyncio.get_running_loop()
     if get_settings().mail_worker == "inprocess":
         wake = asyncio.Event()
-        loop = asyncio.get_running_loop()
         # Woken shortly after an email is queued (after its transaction commits, usually).
         mail.on_enqueue(lambda: loop.call_later(0.3, wake.set))
-        task = asyncio.create_task(worker.run_forever(wake=wake))
+        tasks.append(asyncio.create_task(worker.run_forever(wake=wake)))
+    if get_settings().sms_worker == "inprocess":
+        sms_wake = asyncio.Event()
+        sms.on_enqueue(lambda: loop.call_later(0.3, sms_wake.set))
+        tasks.append(asyncio.create_task(sms_worker.run_forever(wake=sms_wake)))
     try:
         yield
     finally:
-        if task:
+        for task in tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task

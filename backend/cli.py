@@ -5,6 +5,7 @@
     portico create-admin EMAIL ACCOUNT_NAME [--password P]
     portico export-schema [PATH]    write schema.graphql
     portico mail-worker             deliver queued email until stopped
+    portico sms-worker              deliver queued text messages until stopped
     portico dev-mailbox [--port 1025]   local SMTP server printing each email's links
     portico serve [--host H] [--port P] [--migrate] [--seed]
 """
@@ -91,6 +92,16 @@ def cmd_mail_worker(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sms_worker(_: argparse.Namespace) -> int:
+    from backend.core.sms import worker
+
+    try:
+        asyncio.run(_with_db(worker.run_forever))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def cmd_dev_mailbox(args: argparse.Namespace) -> int:
     """A local SMTP server for development: prints each email's subject and links, and
     keeps the message under `mail/` (needs the dev extra: aiosmtpd)."""
@@ -154,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default=str(ROOT / "schema.graphql"))
     p.set_defaults(fn=cmd_export_schema)
     sub.add_parser("mail-worker", help="deliver queued email until stopped").set_defaults(fn=cmd_mail_worker)
+    sub.add_parser("sms-worker", help="deliver queued text messages until stopped").set_defaults(fn=cmd_sms_worker)
     p = sub.add_parser("dev-mailbox", help="development SMTP server that prints links (dev extra)")
     p.add_argument("--port", type=int, default=1025)
     p.add_argument("--folder", default="mail")

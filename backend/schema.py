@@ -25,13 +25,14 @@ from backend.invitations import schema as invitations
 from backend.learning import schema as learning
 from backend.members import schema as members
 from backend.seats import schema as seats
+from backend.students import schema as students
 from backend.teams import schema as teams
 
 
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
 class Query(
     accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query, learning.Query,
-    activity.Query, enterprise.Query,
+    activity.Query, enterprise.Query, students.Query,
 ):
     pass
 
@@ -40,7 +41,7 @@ class Query(
 class Mutation(
     auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation,
     office_mutations.Mutation, seats.Mutation,
-    teams.Mutation, learning.Mutation, activity.Mutation, enterprise.Mutation,
+    teams.Mutation, learning.Mutation, activity.Mutation, enterprise.Mutation, students.Mutation,
 ):
     pass
 

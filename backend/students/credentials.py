@@ -1,0 +1,242 @@
+"""Handing out initial credentials: the invitation e-mail, a one-time password by SMS, or
+one printed on paper. One outcome per person; each person's change is all or nothing.
+
+A one-time password is random, shown once (in the SMS or on the paper), stored only as the
+argon2id hash of the user's password; issuing another replaces the hash, so the previous
+one stops working, and ends that person's sessions. Until they choose their own password,
+`OneTimePassword` marks them, and the student home refuses them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from tortoise.transactions import in_transaction
+
+from backend.accounts.models import Account, User, UserStatus
+from backend.audit import service as audit
+from backend.auth import service as auth
+from backend.core.config import get_settings
+from backend.core.errors import DomainError
+from backend.core.security import hash_password, utcnow
+from backend.core.sms import service as sms
+from backend.families import office
+from backend.families.models import MemberRole, MemberStatus
+from backend.invitations import service as invitations
+from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
+from backend.students import policy
+from backend.students.errors import SignInErrorCode as Code
+from backend.students.errors import SignInRefusal
+from backend.students.models import (
+    CredentialChannel,
+    GuardianSignIn,
+    OneTimePassword,
+    SignInStatus,
+    StudentSignIn,
+    StudentSignInSettings,
+)
+from backend.students.people import Person, load, policy_of, require_staff
+
+ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud and typed by children
+ONE_TIME_PASSWORD_DAYS = 14
+
+
+def new_one_time_password() -> str:
+    """12 characters from 31 (about 59 bits), grouped for reading: `abcd-efgh-jkmn`."""
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ref: str
+    name: str
+    sent: bool
+    username: str | None = None
+    code: Code | None = None
+    message: str = ""
+    one_time_password: str | None = None  # only for the paper report, never returned by the API
+
+
+def _skip(ref: str, name: str, r: SignInRefusal) -> Outcome:
+    return Outcome(ref=ref, name=name, sent=False, code=r.code, message=r.message)
+
+
+async def _username_free(username: str, user: User | None) -> None:
+    query = User.filter(email=username)
+    if user is not None:
+        query = query.exclude(id=user.id)
+    if await query.exists():
+        raise SignInRefusal(Code.USERNAME_TAKEN, f"{username} is already someone else's sign-in.", "username")
+
+
+async def student_username(p: Person, settings: StudentSignInSettings | None) -> str:
+    if p.user is not None and p.user.status != UserStatus.ACTIVE:
+        raise SignInRefusal(Code.DISABLED, "This sign-in is disabled.")
+    if p.sign_in is not None and p.sign_in.status == SignInStatus.ACTIVE:
+        raise SignInRefusal(Code.ALREADY_ACTIVE, "The student already signs in with their own password.")
+    username = policy.username(p.sign_in, settings)
+    await _username_free(username, p.user)
+    return username
+
+
+def guardian_username(p: Person) -> str:
+    m = p.member
+    assert m is not None
+    if m.status == MemberStatus.REVOKED or (p.user is not None and p.user.status != UserStatus.ACTIVE):
+        raise SignInRefusal(Code.DISABLED, "This guardian's access was revoked or disabled.")
+    if p.user is None:
+        raise SignInRefusal(Code.NO_SIGN_IN_YET, "This guardian has no sign-in yet: the family invitation creates it.")
+    if p.signed_in_before:
+        raise SignInRefusal(Code.ALREADY_ACTIVE, "This guardian has already signed in.")
+    return p.user.email
+
+
+async def issue_one_time_password(p: Person, *, username: str, channel: CredentialChannel, actor: User, account: Account) -> str:
+    """Give the person a fresh one-time password (caller owns the transaction)."""
+    otp = new_one_time_password()
+    hashed = await asyncio.to_thread(hash_password, otp)  # argon2id off the event loop
+    now = utcnow()
+    user = p.user
+    if p.student is not None:
+        s = p.student
+        if user is None:
+            user = await User.create(email=username, first_name=s.first_name, last_name=s.last_name, password_hash=hashed)
+        else:
+            await User.filter(id=user.id).update(email=username, password_hash=hashed)
+        sign_in = p.sign_in or await StudentSignIn.create(student=s)
+        if sign_in.invitation_id and (inv := await Invitation.get(id=sign_in.invitation_id)).status == InvitationStatus.PENDING:  # type: ignore[attr-defined]
+            await invitations.revoke(invitation=inv, actor=actor)
+        await StudentSignIn.filter(id=sign_in.id).update(
+            user_id=user.id, status=SignInStatus.CREDENTIALS_SENT, credentials_channel=channel, credentials_sent_at=now
+        )
+    else:
+        assert user is not None and p.member is not None
+        await User.filter(id=user.id).update(password_hash=hashed)
+        contact, _ = await GuardianSignIn.get_or_create(family_member_id=p.member.id)
+        await GuardianSignIn.filter(id=contact.id).update(credentials_channel=channel, credentials_sent_at=now)
+    await OneTimePassword.filter(user_id=user.id).delete()
+    await OneTimePassword.create(user_id=user.id, channel=channel, issued_at=now, expires_at=now + timedelta(days=ONE_TIME_PASSWORD_DAYS))
+    await auth.end_all_sessions(user_id=user.id, reason="one_time_password_issued")
+    await audit.record(
+        action=f"credentials.{channel.value}", actor_id=actor.id, account_id=account.id, target_user_id=user.id, person=p.ref
+    )
+    return otp
+
+
+def sms_body(*, account: Account, username: str, otp: str) -> str:
+    return (
+        f"{account.name}: your Portico sign-in. Username: {username} One-time password: {otp} "
+        f"Sign in at {get_settings().public_url}/sign-in and choose your own password."
+    )
+
+
+def _phone(p: Person) -> str:
+    phone = p.sign_in.phone if p.sign_in else p.guardian_sign_in.phone if p.guardian_sign_in else None
+    if not phone:
+        raise SignInRefusal(Code.NO_PHONE, "No mobile phone number on record.", "phone")
+    return phone
+
+
+def _dedupe(refs: list[str]) -> list[str]:
+    if len(set(refs)) > get_settings().max_invites_per_call:
+        raise SignInRefusal(Code.TOO_MANY, f"Choose at most {get_settings().max_invites_per_call} people at once.", "people")
+    return list(dict.fromkeys(str(r) for r in refs))
+
+
+async def sms_initial_credentials(*, actor: User, account_id: int, refs: list[str]) -> list[Outcome]:
+    """Username and a fresh one-time password by SMS, per person; queued with the change."""
+    account = await require_staff(actor=actor, account_id=account_id)
+    refs = _dedupe(refs)
+    settings, people = await policy_of(account_id), await load(account_id=account_id, refs=refs)
+    outcomes = []
+    async with in_transaction():
+        for ref in refs:
+            p = people.get(ref)
+            if p is None:
+                outcomes.append(_skip(ref, "", SignInRefusal(Code.NOT_FOUND, "No such student or guardian in this account.")))
+                continue
+            try:
+                username = await student_username(p, settings) if p.student else guardian_username(p)
+                phone = _phone(p)
+                async with in_transaction():
+                    otp = await issue_one_time_password(p, username=username, channel=CredentialChannel.SMS, actor=actor, account=account)
+                    await sms.enqueue(to_phone=phone, body=sms_body(account=account, username=username, otp=otp), purpose="credentials", ref=ref)
+                outcomes.append(Outcome(ref=ref, name=p.name, sent=True, username=username))
+            except SignInRefusal as r:
+                outcomes.append(_skip(ref, p.name, r))
+    return outcomes
+
+
+async def _invite_student(p: Person, *, username: str, actor: User, account: Account) -> None:
+    s = p.student
+    assert s is not None
+    sign_in = p.sign_in or await StudentSignIn.create(student=s)
+    pending = await Invitation.get_or_none(id=sign_in.invitation_id) if sign_in.invitation_id else None  # type: ignore[attr-defined]
+    if pending is not None and pending.status == InvitationStatus.PENDING:
+        invitation = await invitations.resend(invitation=pending, actor=actor, email=username)
+    else:
+        invitation = await invitations.create(
+            kind=InvitationKind.STUDENT, account=account, target=f"student:{s.id}", email=username, inviter=actor,
+            grants={"student_id": s.id}, target_name=account.name, what=f"as a student (your username is {username})",
+            first_name=s.first_name, last_name=s.last_name,
+        )
+    await StudentSignIn.filter(id=sign_in.id).update(
+        invitation_id=invitation.id, status=SignInStatus.INVITED, credentials_channel=CredentialChannel.EMAIL,
+        credentials_sent_at=utcnow(),
+    )
+
+
+async def _invite_guardian(p: Person, *, actor: User) -> str:
+    m = p.member
+    assert m is not None
+    if m.status == MemberStatus.REVOKED:
+        raise SignInRefusal(Code.DISABLED, "This guardian's access was revoked.")
+    if m.status == MemberStatus.ACTIVE:
+        raise SignInRefusal(Code.ALREADY_ACTIVE, "This guardian already signs in.")
+    if m.role != MemberRole.PRIMARY:
+        raise SignInRefusal(Code.PRIMARY_INVITES_SECONDARY, "Secondary users are invited by the family's primary guardian.")
+    await office.resend_primary_invite(actor=actor, family_id=m.family_id)  # type: ignore[attr-defined]
+    contact, _ = await GuardianSignIn.get_or_create(family_member_id=m.id)
+    await GuardianSignIn.filter(id=contact.id).update(credentials_channel=CredentialChannel.EMAIL, credentials_sent_at=utcnow())
+    return m.email
+
+
+async def send_initial_invitations(*, actor: User, account_id: int, refs: list[str]) -> list[Outcome]:
+    """The invitation e-mail: the person verifies the address, sets a password, signs in."""
+    account = await require_staff(actor=actor, account_id=account_id)
+    refs = _dedupe(refs)
+    settings, people = await policy_of(account_id), await load(account_id=account_id, refs=refs)
+    outcomes = []
+    async with in_transaction():
+        for ref in refs:
+            p = people.get(ref)
+            if p is None:
+                outcomes.append(_skip(ref, "", SignInRefusal(Code.NOT_FOUND, "No such student or guardian in this account.")))
+                continue
+            try:
+                async with in_transaction():
+                    if p.student is not None:
+                        username = await student_username(p, settings)
+                        if p.user is not None:
+                            raise SignInRefusal(Code.HAS_ONE_TIME_PASSWORD, "Credentials were sent by SMS or paper; send or print them again.")
+                        await _invite_student(p, username=username, actor=actor, account=account)
+                    else:
+                        username = await _invite_guardian(p, actor=actor)
+                outcomes.append(Outcome(ref=ref, name=p.name, sent=True, username=username))
+            except SignInRefusal as r:
+                outcomes.append(_skip(ref, p.name, r))
+            except DomainError as e:
+                outcomes.append(_skip(ref, p.name, SignInRefusal(Code.INVITATION_REFUSED, e.message)))
+    return outcomes
+
+
+async def accept_student(invitation: Invitation, user: User) -> None:
+    """Accepting the student invitation verified the address and set the password."""
+    await StudentSignIn.filter(student_id=invitation.grants["student_id"]).update(user_id=user.id, status=SignInStatus.ACTIVE)
+
+
+invitations.register_handler(InvitationKind.STUDENT, accept_student)
