@@ -51,7 +51,7 @@ WITH people AS (
 """
 FILTERS = """
 WHERE ($2 = '' OR p.user_type = $2) AND ($3 = '' OR p.status = $3)
-  AND ($4 = '' OR lower(p.first_name || ' ' || p.last_name || ' ' || COALESCE(p.username, '') || ' ' || p.family_name) LIKE $4)
+  AND ($4 = '' OR lower(p.first_name || ' ' || p.last_name || ' ' || COALESCE(p.username, '') || ' ' || p.family_name) LIKE $4 ESCAPE '!')
 """
 PAGE = PEOPLE + """
 SELECT p.*, lower(p.last_name || ' ' || p.first_name) AS sort_name,
@@ -129,7 +129,8 @@ async def user_accounts(
     """One page of the account's people (caller checked the permission)."""
     conn = StudentSignIn._meta.db
     dialect = conn.capabilities.dialect
-    pattern = f"%{search.strip().lower()}%" if search and search.strip() else ""
+    escaped = (search or "").strip().lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    pattern = f"%{escaped}%" if escaped else ""
     base: list[Any] = [account_id, user_type or "", status or "", pattern]
     rows = await conn.execute_query_dict(_sql(PAGE, dialect), [*base, *decode_cursor(after), first + 1])
     total = (await conn.execute_query_dict(_sql(COUNT, dialect), base))[0]["total"]
