@@ -27,6 +27,7 @@ from backend.core.sms import worker as sms_worker
 from backend.enterprise import routes as enterprise_routes
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
+from backend.students.routes import routes as student_report_routes
 
 log = logging.getLogger("portico")
 
@@ -75,7 +76,7 @@ def create_app(*, manage_db: bool = True) -> Starlette:
     graphql = PorticoGraphQL(schema, graphql_ide="graphiql" if settings.debug else None, allow_queries_via_get=False)
     return Starlette(
         debug=False,
-        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz), *report_routes,
+        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), Route("/healthz", healthz), *report_routes, *student_report_routes,
                 enterprise_routes.mount()],
         middleware=[
             Middleware(

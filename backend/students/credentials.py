@@ -95,10 +95,20 @@ def guardian_username(p: Person) -> str:
     return p.user.email
 
 
-async def issue_one_time_password(p: Person, *, username: str, channel: CredentialChannel, actor: User, account: Account) -> str:
-    """Give the person a fresh one-time password (caller owns the transaction)."""
+def prepare_one_time_password() -> tuple[str, str]:
+    """A fresh one-time password and its argon2id hash (CPU work: call in a thread)."""
     otp = new_one_time_password()
-    hashed = await asyncio.to_thread(hash_password, otp)  # argon2id off the event loop
+    return otp, hash_password(otp)
+
+
+async def issue_one_time_password(
+    p: Person, *, username: str, channel: CredentialChannel, actor: User, account: Account,
+    prepared: tuple[str, str] | None = None,
+) -> str:
+    """Give the person a fresh one-time password (caller owns the transaction)."""
+    if prepared is None:
+        prepared = await asyncio.to_thread(prepare_one_time_password)  # argon2id off the event loop
+    otp, hashed = prepared
     now = utcnow()
     user = p.user
     if p.student is not None:
