@@ -18,3 +18,7 @@ OFFICE_FAMILIES = "/office/families"  # Office Portal: account staff (families.m
 # Enterprise sign-in: the API's /sso/callback sends the browser to ENTERPRISE_SIGNED_IN (tokens in the fragment).
 ENTERPRISE_SIGNED_IN = "/enterprise/signed-in"
 ENTERPRISE = "/enterprise"  # my enterprise group's member accounts; act as the mapped staff user in one
+
+# Students: office staff's User Accounts page; a student's own home (and first password).
+USER_ACCOUNTS = "/office/user-accounts"
+STUDENT_HOME = "/student"

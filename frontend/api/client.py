@@ -57,14 +57,13 @@ async def execute(document: str, variables: dict[str, Any] | None = None, *, tok
     return body.get("data") or {}
 
 
-async def download(path: str, *, token: str) -> bytes:
-    """GET a file from the API (an Excel report) with my bearer token, or raise ApiError.
-
-    Called from event handlers only: the token stays in the portal's server-side state.
+async def download(path: str, *, token: str, method: str = "GET") -> bytes:
+    """GET (or POST) a file from the API (an Excel or PDF report) with my bearer token, or
+    raise ApiError. Called from event handlers only: the token stays in the portal's server-side state.
     """
     try:
-        async with httpx.AsyncClient(base_url=api_url(), timeout=TIMEOUT_SECONDS) as client:
-            response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
+        async with httpx.AsyncClient(base_url=api_url(), timeout=TIMEOUT_SECONDS * 4) as client:
+            response = await client.request(method, path, headers={"Authorization": f"Bearer {token}"})
     except httpx.HTTPError as exc:
         raise ApiError("UNREACHABLE", message_for("UNREACHABLE")) from exc
     if response.status_code != 200:

@@ -38,6 +38,7 @@ def nav_links() -> rx.Component:
         nav_link("Home", routes.HOME, "layout-dashboard"),
         rx.cond(SessionState.has_families, nav_link("My Account", routes.MY_ACCOUNT, "house")),
         rx.cond(SessionState.can_manage_families, nav_link("Families", routes.OFFICE_FAMILIES, "contact")),
+        rx.cond(SessionState.can_manage_families, nav_link("User Accounts", routes.USER_ACCOUNTS, "id-card")),
         rx.cond(SessionState.can_manage_users, nav_link("User management", routes.USER_MANAGEMENT, "users")),
         rx.cond(SessionState.can_manage_seats, nav_link("Seats", routes.SEATS, "armchair")),
         rx.cond(SessionState.is_enterprise_user, nav_link("Enterprise", routes.ENTERPRISE, "building-2")),

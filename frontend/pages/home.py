@@ -5,6 +5,7 @@ import reflex as rx
 from frontend import routes
 from frontend.components.feedback import empty_state, role_badge
 from frontend.components.layout import app_shell, card, card_header
+from frontend.pages.student_home import StudentHomeState
 from frontend.state import FamilyChoiceView, MembershipView, SessionState
 
 
@@ -69,7 +70,8 @@ def families_card() -> rx.Component:
     )
 
 
-@rx.page(route=routes.HOME, title="Home · Portico", on_load=SessionState.require_session)
+# Students have their own home (/student): a minimal redirect, the page itself is unchanged.
+@rx.page(route=routes.HOME, title="Home · Portico", on_load=[SessionState.require_session, StudentHomeState.redirect_students])
 def home() -> rx.Component:
     return app_shell(
         "Home",

@@ -90,9 +90,10 @@ def portal_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def api_server(smtp_server: object, portal_port: int) -> Iterator[str]:
+def api_server(smtp_server: object, sms_server: object, portal_port: int) -> Iterator[str]:
     port = _free_port()
-    env = {**os.environ, "MAIL_WORKER": "inprocess", "PUBLIC_URL": f"http://127.0.0.1:{portal_port}"}
+    # Texts go to the tests' local Twilio-compatible gateway (`sms_server`), like mail to the test SMTP server.
+    env = {**os.environ, "MAIL_WORKER": "inprocess", "SMS_WORKER": "inprocess", "PUBLIC_URL": f"http://127.0.0.1:{portal_port}"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "backend.app:create_app", "--factory", "--port", str(port), "--log-level", "warning"],
         env=env, cwd=ROOT, start_new_session=True,
