@@ -25,6 +25,7 @@ from backend.students.types import (
     StudentSignInPolicy,
     UserAccountConnection,
     UserAccountType,
+    code_of,
 )
 
 AccountArg = Annotated[strawberry.ID, strawberry.argument(description="The account (the school).")]
@@ -35,7 +36,7 @@ def _panel(row: StudentSignIn | None, student_id: int, settings: object) -> Stud
     try:
         username, problem = policy.username(row, settings), None  # type: ignore[arg-type]
     except SignInRefusal as r:
-        username, problem = None, r.code
+        username, problem = None, code_of(r.code)
     return StudentSignInPanel(
         student_id=gid(student_id), use_personal_email=bool(row and row.use_personal_email),
         personal_email=row.personal_email if row else None, contact_email=row.contact_email if row else None,
@@ -73,8 +74,8 @@ class Query:
         after: Annotated[str | None, strawberry.argument(description="The `endCursor` of the previous page.")] = None,
     ) -> UserAccountConnection:
         page = await listing.user_accounts(
-            account_id=to_id(account_id), user_type=user_type.value if user_type else None,
-            status=status.value if status else None, search=search, first=max(1, min(first, 200)), after=after,
+            account_id=to_id(account_id), user_type=user_type.name if user_type else None,
+            status=status.name if status else None, search=search, first=max(1, min(first, 200)), after=after,
         )
         return UserAccountConnection.of(page)
 

@@ -13,33 +13,66 @@ from backend.students.credentials import Outcome
 from backend.students.errors import SignInErrorCode as _Code
 from backend.students.errors import SignInRefusal
 
-SignInErrorCode = strawberry.enum(
-    _Code, name="SignInErrorCode",
+_v = strawberry.enum_value
+CODE_WORDS = {
+    "NOT_FOUND": "No such student or guardian in this account (also for another account's people).",
+    "INVALID_EMAIL": "Not a valid e-mail address.",
+    "INVALID_PHONE": "Not a valid phone number for its country.",
+    "INVALID_DOMAIN": "Not a domain name.",
+    "INVALID_REGION": "Not an ISO 3166 country code.",
+    "PERSONAL_EMAIL_NOT_ENABLED": "Use personal e-mail is not ticked (no Microsoft 365 integration).",
+    "PERSONAL_EMAIL_MISSING": "The personal e-mail is empty.",
+    "CONTACT_EMAIL_MISSING": "Microsoft 365 is on and the contact e-mail is empty.",
+    "CONTACT_EMAIL_OUTSIDE_DOMAIN": "The contact e-mail is not in the Microsoft 365 domain.",
+    "USERNAME_TAKEN": "Another person already signs in with that address.",
+    "NO_PHONE": "No mobile phone on record.",
+    "ALREADY_ACTIVE": "The person already signs in with their own password.",
+    "DISABLED": "The sign-in is disabled or the access revoked.",
+    "HAS_ONE_TIME_PASSWORD": "Credentials went by SMS or paper; send or print them again instead.",
+    "NO_SIGN_IN_YET": "The guardian has no sign-in yet; the family invitation creates it.",
+    "PRIMARY_INVITES_SECONDARY": "Secondary users are invited by the family's primary guardian.",
+    "NOT_A_STUDENT_OR_GUARDIAN": "Only students and guardians get credentials here.",
+    "RATE_LIMITED": "Too many attempts; try later.",
+    "NO_ONE_TIME_PASSWORD": "There is no one-time password to replace.",
+    "ONE_TIME_PASSWORD_EXPIRED": "The one-time password has expired.",
+    "WRONG_PASSWORD": "The password given is not right.",
+    "PASSWORD_REFUSED": "The new password does not meet the rules.",
+    "INVITATION_REFUSED": "The invitation could not be sent (see the message).",
+    "TOO_MANY": "Too many people in one call.",
+}
+# The GraphQL enum mirrors the service's codes (`errors.SignInErrorCode`) with a description per value.
+_CodeEnum = Enum("SignInErrorCode", {c.name: _v(c.value, description=CODE_WORDS[c.name]) for c in _Code})  # type: ignore[misc]
+SignInErrorCode = strawberry.enum(  # type: ignore[call-overload]
+    _CodeEnum, name="SignInErrorCode",
     description="Why a sign-in change, or a credential for one person, was refused. Nothing was changed for it.",
 )
 
 
+def code_of(code: _Code | None) -> Enum | None:
+    return SignInErrorCode[code.name] if code else None  # type: ignore[index]
+
+
 @strawberry.enum(description="What a person of an account signs in as.")
 class UserAccountType(Enum):
-    STUDENT = "STUDENT"
-    GUARDIAN = "GUARDIAN"
-    STAFF = "STAFF"
+    STUDENT = _v("STUDENT", description="A student of a family, with a sign-in of their own.")
+    GUARDIAN = _v("GUARDIAN", description="A family's guardian (primary or secondary).")
+    STAFF = _v("STAFF", description="A member of the account (office staff, admins).")
 
 
 @strawberry.enum(description="Where a person's sign-in stands.")
 class SignInStatus(Enum):
-    NO_LOGIN = "NO_LOGIN"
-    INVITED = "INVITED"
-    CREDENTIALS_SENT = "CREDENTIALS_SENT"
-    ACTIVE = "ACTIVE"
-    DISABLED = "DISABLED"
+    NO_LOGIN = _v("NO_LOGIN", description="No sign-in yet and nothing sent.")
+    INVITED = _v("INVITED", description="The invitation e-mail was sent; not accepted yet.")
+    CREDENTIALS_SENT = _v("CREDENTIALS_SENT", description="A one-time password went by SMS or paper; not replaced yet.")
+    ACTIVE = _v("ACTIVE", description="Verified: signs in with their own password.")
+    DISABLED = _v("DISABLED", description="Disabled, revoked or deactivated.")
 
 
 @strawberry.enum(description="How credentials were handed over.")
 class CredentialChannel(Enum):
-    EMAIL = "email"
-    SMS = "sms"
-    PAPER = "paper"
+    EMAIL = _v("email", description="The invitation e-mail.")
+    SMS = _v("sms", description="Username and one-time password by SMS.")
+    PAPER = _v("paper", description="Printed on the User Account Credentials report.")
 
 
 @strawberry.type(description="Why a sign-in change was refused (nothing was saved).")
@@ -50,7 +83,7 @@ class SignInError:
 
     @classmethod
     def of(cls, r: SignInRefusal) -> "SignInError":
-        return cls(code=r.code, message=r.message, field=r.field)
+        return cls(code=code_of(r.code), message=r.message, field=r.field)
 
 
 @strawberry.type(description="A person of the account in the User Accounts list.")
@@ -114,7 +147,7 @@ class CredentialResult:
 
     @classmethod
     def of(cls, o: Outcome) -> "CredentialResult":
-        return cls(person=strawberry.ID(o.ref), name=o.name, sent=o.sent, username=o.username, reason=o.code, message=o.message)
+        return cls(person=strawberry.ID(o.ref), name=o.name, sent=o.sent, username=o.username, reason=code_of(o.code), message=o.message)
 
 
 @strawberry.type(description="Result of `sendInitialInvitations` or `smsInitialCredentials`: one result per person.")
