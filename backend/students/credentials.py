@@ -65,21 +65,37 @@ def _skip(ref: str, name: str, r: SignInRefusal) -> Outcome:
     return Outcome(ref=ref, name=name, sent=False, code=r.code, message=r.message)
 
 
-async def _username_free(username: str, user: User | None) -> None:
-    query = User.filter(email=username)
-    if user is not None:
-        query = query.exclude(id=user.id)
-    if await query.exists():
+async def _username_free(username: str, user: User | None, owners: dict[str, int] | None) -> None:
+    """`owners` (address -> user id, looked up once for a batch) saves a query per person."""
+    if owners is not None:
+        taken = owners.get(username) not in (None, user.id if user else None)
+    else:
+        query = User.filter(email=username)
+        taken = await (query.exclude(id=user.id) if user is not None else query).exists()
+    if taken:
         raise SignInRefusal(Code.USERNAME_TAKEN, f"{username} is already someone else's sign-in.", "username")
 
 
-async def student_username(p: Person, settings: StudentSignInSettings | None) -> str:
+async def username_owners(people: list[Person], settings: StudentSignInSettings | None) -> dict[str, int]:
+    """Who already signs in with each student's policy username, in one query."""
+    candidates = set()
+    for p in people:
+        try:
+            candidates.add(policy.username(p.sign_in, settings))
+        except SignInRefusal:
+            pass
+    if not candidates:
+        return {}
+    return dict(await User.filter(email__in=sorted(candidates)).values_list("email", "id"))  # type: ignore[arg-type]
+
+
+async def student_username(p: Person, settings: StudentSignInSettings | None, owners: dict[str, int] | None = None) -> str:
     if p.user is not None and p.user.status != UserStatus.ACTIVE:
         raise SignInRefusal(Code.DISABLED, "This sign-in is disabled.")
     if p.sign_in is not None and p.sign_in.status == SignInStatus.ACTIVE:
         raise SignInRefusal(Code.ALREADY_ACTIVE, "The student already signs in with their own password.")
     username = policy.username(p.sign_in, settings)
-    await _username_free(username, p.user)
+    await _username_free(username, p.user, owners)
     return username
 
 

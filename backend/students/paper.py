@@ -16,6 +16,7 @@ from backend.students.credentials import (
     issue_one_time_password,
     prepare_one_time_password,
     student_username,
+    username_owners,
 )
 from backend.students.errors import SignInRefusal
 from backend.students.models import CredentialChannel
@@ -26,10 +27,10 @@ WHO = {"students": ("STUDENT",), "guardians": ("GUARDIAN",), "both": ("STUDENT",
 EVERYONE = 1_000_000
 
 
-async def _eligible(p: Person, settings: object) -> tuple[str | None, str]:
+async def _eligible(p: Person, settings: object, owners: dict[str, int]) -> tuple[str | None, str]:
     """(username, "") when a password may be printed, else (known username, why not)."""
     try:
-        username = await student_username(p, settings) if p.student else guardian_username(p)  # type: ignore[arg-type]
+        username = await student_username(p, settings, owners) if p.student else guardian_username(p)  # type: ignore[arg-type]
     except SignInRefusal as r:
         return (p.user.email if p.user else None), r.message
     if p.signed_in_before:
@@ -43,7 +44,14 @@ async def blocks(*, actor: User, account_id: int, who: str, issue: bool) -> tupl
     kinds = WHO[who]
     rows = [r for r in (await listing.user_accounts(account_id=account_id, first=EVERYONE)).rows if r.user_type in kinds]
     settings, people = await policy_of(account_id), await load(account_id=account_id, refs=[r.ref for r in rows])
-    checked = [(r, people[r.ref], *await _eligible(people[r.ref], settings)) for r in rows if r.ref in people]
+    owners = await username_owners(list(people.values()), settings)
+    checked = [(r, people[r.ref], *await _eligible(people[r.ref], settings, owners)) for r in rows if r.ref in people]
+    # Two students sharing one address: only the first gets it (the owners map cannot know).
+    seen: set[str] = set()
+    for i, (r, person, username, note) in enumerate(checked):
+        if not note and username in seen:
+            checked[i] = (r, person, username, f"{username} is already someone else's sign-in.")
+        seen.add(username or "")
     due = [c for c in checked if c[3] == "" and c[2]]
     # argon2id for everyone due, in threads (it releases the GIL), before the transaction.
     prepared = await asyncio.gather(*[asyncio.to_thread(prepare_one_time_password) for _ in due]) if issue else []

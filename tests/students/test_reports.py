@@ -129,3 +129,13 @@ async def test_a_thousand_students_render_fast_without_blocking_the_loop(api: Ap
     print(f"\n1,000 students: Student Account Info request {elapsed:.2f} s, {len(reader.pages)} pages; "
           f"{len(gaps)} loop ticks during the render, longest gap {max(gaps):.3f} s")
     assert len(gaps) > 10 and max(gaps) < 0.25
+
+
+async def test_two_students_sharing_an_address_get_one_sign_in(api: Api, http: AsyncClient) -> None:
+    s = await school(api)
+    await personal(s, s.sofia, "shared@example.com")
+    await personal(s, s.mateo, "shared@example.com")
+    text = text_of((await http.post(_url(s, "user-account-credentials") + "?who=students",
+                                    headers=_auth(s.staff_api.token or ""))).content)
+    assert text.count("One-time password: ") == 3 and "is already someone else's sign-in" in text
+    assert await OneTimePassword.all().count() == 1

@@ -140,3 +140,12 @@ async def test_a_guardian_without_a_sign_in_is_skipped(api: Api, sms: SmsInbox) 
     primary = await FamilyMember.get(family=s.garcia, role=MemberRole.PRIMARY)
     results = (await s.staff_api(SMS, {"a": s.aid, "p": [f"guardian:{rosa.id}", f"guardian:{primary.id}"]}))["smsInitialCredentials"]["results"]
     assert [(r["reason"]) for r in results] == ["NO_SIGN_IN_YET", "NO_PHONE"]
+
+
+async def test_two_students_sharing_an_address_in_one_call(api: Api, sms: SmsInbox) -> None:
+    s = await school(api)
+    await personal(s, s.sofia, "shared@example.com", "+14155550142")
+    await personal(s, s.mateo, "shared@example.com", "+14155550143")
+    results = (await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia), ref(s.mateo)]}))["smsInitialCredentials"]["results"]
+    assert [(r["sent"], r["reason"]) for r in results] == [(True, None), (False, "USERNAME_TAKEN")]
+    assert [m.to for m in await sms.deliver()] == ["+14155550142"]
