@@ -119,16 +119,18 @@ async def test_a_thousand_students_render_fast_without_blocking_the_loop(api: Ap
     rows = (await listing.user_accounts(account_id=s.account.id, user_type="STUDENT", first=2000)).rows
     gaps: list[float] = []
     render = asyncio.create_task(asyncio.to_thread(pdf.student_account_info, account_name="x", rows=rows, generated=utcnow()))
-    last = time.perf_counter()
+    last = render_started = time.perf_counter()
     while not render.done():
         await asyncio.sleep(0.005)
         now = time.perf_counter()
         gaps.append(now - last)
         last = now
     await render
+    render_seconds = time.perf_counter() - render_started
     print(f"\n1,000 students: Student Account Info request {elapsed:.2f} s, {len(reader.pages)} pages; "
-          f"{len(gaps)} loop ticks during the render, longest gap {max(gaps):.3f} s")
-    assert len(gaps) > 10 and max(gaps) < 0.25
+          f"render {render_seconds:.2f} s with {len(gaps)} loop ticks, longest gap {max(gaps):.3f} s")
+    # On the loop, the render would be one gap as long as itself; in a thread the loop keeps ticking.
+    assert len(gaps) > 10 and max(gaps) < render_seconds / 3
 
 
 async def test_two_students_sharing_an_address_get_one_sign_in(api: Api, http: AsyncClient) -> None:
