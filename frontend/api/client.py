@@ -57,12 +57,12 @@ async def execute(document: str, variables: dict[str, Any] | None = None, *, tok
     return body.get("data") or {}
 
 
-async def download(path: str, *, token: str, method: str = "GET") -> bytes:
+async def download(path: str, *, token: str, method: str = "GET", timeout: float = TIMEOUT_SECONDS) -> bytes:
     """GET (or POST) a file from the API (an Excel or PDF report) with my bearer token, or
     raise ApiError. Called from event handlers only: the token stays in the portal's server-side state.
     """
     try:
-        async with httpx.AsyncClient(base_url=api_url(), timeout=TIMEOUT_SECONDS * 4) as client:
+        async with httpx.AsyncClient(base_url=api_url(), timeout=timeout) as client:
             response = await client.request(method, path, headers={"Authorization": f"Bearer {token}"})
     except httpx.HTTPError as exc:
         raise ApiError("UNREACHABLE", message_for("UNREACHABLE")) from exc
