@@ -22,6 +22,12 @@ PANEL = f"""query Panel($account: ID!, $student: ID!) {{ studentSignIn(accountId
 UPDATE_PANEL = f"""mutation UpdatePanel($account: ID!, $student: ID!, $use: Boolean!, $personal: String, $contact: String, $phone: String) {{
   updateStudentSignIn(accountId: $account, studentId: $student, usePersonalEmail: $use, personalEmail: $personal,
     contactEmail: $contact, phone: $phone) {{ signIn {{ {PANEL_FIELDS} }} errors {{ code message field }} }} }}"""
+POLICY = "query Policy($account: ID!) { studentSignInPolicy(accountId: $account) { microsoft365Domain phoneRegion } }"
+SET_POLICY = """mutation SetPolicy($account: ID!, $domain: String, $region: String!) {
+  setStudentSignInPolicy(accountId: $account, microsoft365Domain: $domain, phoneRegion: $region) {
+    policy { microsoft365Domain phoneRegion } errors { code message field } } }"""
+SET_GUARDIAN_PHONE = """mutation GuardianPhone($account: ID!, $guardian: ID!, $phone: String) {
+  setGuardianPhone(accountId: $account, guardianId: $guardian, phone: $phone) { phone errors { code message field } } }"""
 MY_SIGN_IN = "query MySignIn { mySignIn { userType mustChangePassword } }"
 STUDENT_HOME = """query StudentHome { studentHome { studentId firstName lastName familyName accountName username
   enrollments { className enrolledAt } } }"""
@@ -51,6 +57,20 @@ async def update_panel(*, token: str, account_id: str, student_id: str, use_pers
     variables = {"account": account_id, "student": student_id, "use": use_personal, "personal": personal or None,
                  "contact": contact or None, "phone": phone or None}
     return checked((await execute(UPDATE_PANEL, variables, token=token))["updateStudentSignIn"])["signIn"]
+
+
+async def policy(*, token: str, account_id: str) -> dict[str, Any]:
+    return (await execute(POLICY, {"account": account_id}, token=token))["studentSignInPolicy"]
+
+
+async def set_policy(*, token: str, account_id: str, domain: str, region: str) -> dict[str, Any]:
+    variables = {"account": account_id, "domain": domain or None, "region": region or "US"}
+    return checked((await execute(SET_POLICY, variables, token=token))["setStudentSignInPolicy"])["policy"]
+
+
+async def set_guardian_phone(*, token: str, account_id: str, guardian_id: str, phone: str) -> str | None:
+    variables = {"account": account_id, "guardian": guardian_id, "phone": phone or None}
+    return checked((await execute(SET_GUARDIAN_PHONE, variables, token=token))["setGuardianPhone"])["phone"]
 
 
 async def my_sign_in(*, token: str) -> dict[str, Any]:

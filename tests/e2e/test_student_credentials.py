@@ -52,6 +52,13 @@ async def test_sms_credentials_first_sign_in_and_credentials_pdf(new_tab, sms_se
     await office.at("/office/user-accounts")
     await page.locator(".person-row", has_text="Sofia Garcia").wait_for()
     await page.locator(".person-row", has_text="Mateo Garcia").wait_for()
+    # A student's sign-in panel: the username per the policy; a national number is saved in E.164.
+    await page.locator(".person-row", has_text="Sofia Garcia").locator(".open-panel").click()
+    await page.locator("#panel-username", has_text="sofia@example.com").wait_for()
+    await page.fill("#panel-phone", "(415) 555-0142")
+    await office.shot("user-accounts-sign-in-panel")
+    await page.click("#panel-save")
+    await page.locator(".person-row", has_text="Sofia Garcia").locator("td", has_text="+14155550142").wait_for()
     await page.click("#select-page")  # select all on the page (the list shows students)
     await page.locator("#selection-label", has_text="2 selected").wait_for()
     await office.shot("user-accounts-list")

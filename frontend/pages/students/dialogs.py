@@ -21,15 +21,22 @@ def panel_dialog() -> rx.Component:
             rx.form(
                 rx.vstack(
                     error_callout(S.panel_error),
-                    rx.checkbox("Use personal e-mail", checked=S.panel_use_personal, on_change=S.set_panel_use_personal, name="use_personal",
-                                id="panel-use-personal"),
-                    field("Personal e-mail", rx.input(name="personal", default_value=S.panel_personal, id="panel-personal",
-                                                      type="email", width="100%")),
-                    field("Contact e-mail", rx.input(name="contact", default_value=S.panel_contact, id="panel-contact",
-                                                     type="email", width="100%"), "The username when Microsoft 365 is on."),
+                    rx.cond(
+                        S.panel_guardian_id == "",
+                        rx.vstack(
+                            rx.checkbox("Use personal e-mail", checked=S.panel_use_personal, on_change=S.set_panel_use_personal,
+                                        name="use_personal", id="panel-use-personal"),
+                            field("Personal e-mail", rx.input(name="personal", default_value=S.panel_personal, id="panel-personal",
+                                                              type="email", width="100%")),
+                            field("Contact e-mail", rx.input(name="contact", default_value=S.panel_contact, id="panel-contact",
+                                                             type="email", width="100%"), "The username when Microsoft 365 is on."),
+                            spacing="3", width="100%",
+                        ),
+                    ),
                     field("Mobile phone", rx.input(name="phone", default_value=S.panel_phone, id="panel-phone", width="100%"),
                           "Saved in international format (E.164)."),
-                    rx.text("Username: ", rx.text.strong(S.panel_username), size="2", id="panel-username"),
+                    rx.cond(S.panel_guardian_id == "",
+                            rx.text("Username: ", rx.text.strong(S.panel_username), size="2", id="panel-username")),
                     rx.hstack(
                         rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
                         rx.button("Save", type="submit", loading=S.panel_saving, id="panel-save"),
@@ -42,6 +49,35 @@ def panel_dialog() -> rx.Component:
             max_width="480px",
         ),
         open=S.panel_open, on_open_change=S.set_panel_open,
+    )
+
+
+def policy_dialog() -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title("Username policy"),
+            rx.dialog.description("Without a directory integration, students sign in with their personal e-mail (tick it "
+                                  "per student). With Microsoft 365, their contact e-mail in the tenant's domain is the username.",
+                                  size="2", color_scheme="gray"),
+            rx.form(
+                rx.vstack(
+                    error_callout(S.policy_error),
+                    field("Microsoft 365 domain", rx.input(name="domain", default_value=S.policy_domain, id="policy-domain",
+                                                           placeholder="school.edu (empty: no integration)", width="100%")),
+                    field("Phone country", rx.input(name="region", default_value=S.policy_region, id="policy-region", width="100%"),
+                          "For numbers written without +country code, e.g. US or GB."),
+                    rx.hstack(
+                        rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
+                        rx.button("Save", type="submit", id="policy-save"),
+                        justify="end", width="100%",
+                    ),
+                    spacing="3", width="100%",
+                ),
+                on_submit=S.save_policy, reset_on_submit=False,
+            ),
+            max_width="480px",
+        ),
+        open=S.policy_open, on_open_change=S.set_policy_open,
     )
 
 

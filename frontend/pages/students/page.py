@@ -10,7 +10,7 @@ import reflex as rx
 from frontend import routes
 from frontend.components.feedback import empty_state, error_callout, loading_block
 from frontend.components.layout import app_shell, card, card_header
-from frontend.pages.students.dialogs import panel_dialog, report_dialog
+from frontend.pages.students.dialogs import panel_dialog, policy_dialog, report_dialog
 from frontend.pages.students.rows import PersonRow, ResultRow
 from frontend.pages.students.state import UserAccountsState as S
 from frontend.state import SessionState
@@ -72,7 +72,9 @@ def _actions() -> rx.Component:
                 rx.menu.item("User Account Info", on_click=S.open_report("user-account-info"), id="report-user-info"),
             ),
         ),
-        spacing="2",
+        rx.button(rx.icon("settings", size=15), "Username policy", variant="soft", color_scheme="gray", on_click=S.open_policy,
+                  id="open-policy"),
+        spacing="2", wrap="wrap",
     )
 
 
@@ -80,9 +82,13 @@ def _row(r: PersonRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.cond(r.selectable, rx.checkbox(checked=S.selected.contains(r.id), on_change=S.toggle(r.id),
                                                         class_name="select-person", data_person=r.id))),
-        rx.table.cell(rx.cond(r.is_student,
-                              rx.link(r.name, on_click=S.open_panel(r.student_id, r.name), cursor="pointer", class_name="open-panel"),
-                              rx.text(r.name))),
+        rx.table.cell(rx.cond(
+            r.is_student,
+            rx.link(r.name, on_click=S.open_panel(r.student_id, r.name), cursor="pointer", class_name="open-panel"),
+            rx.cond(r.is_guardian,
+                    rx.link(r.name, on_click=S.open_guardian(r.ref_id, r.name, r.raw_phone), cursor="pointer", class_name="open-panel"),
+                    rx.text(r.name)),
+        )),
         rx.table.cell(r.type_label),
         rx.table.cell(r.family),
         rx.table.cell(rx.text(r.username, style={"overflow_wrap": "anywhere"})),
@@ -152,5 +158,6 @@ def user_accounts() -> rx.Component:
         _results(),
         _list(),
         panel_dialog(),
+        policy_dialog(),
         report_dialog(),
     )

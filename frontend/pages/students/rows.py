@@ -30,7 +30,10 @@ class PersonRow:
     phone: str = ""
     selectable: bool = False
     is_student: bool = False
+    is_guardian: bool = False
     student_id: str = ""
+    ref_id: str = ""
+    raw_phone: str = ""
 
     @classmethod
     def of(cls, n: dict[str, Any]) -> "PersonRow":
@@ -44,7 +47,8 @@ class PersonRow:
             username=n["username"] or "–", status_label=label, status_color=color,
             last_sign_in=moment(n["lastSignInAt"]), credentials=sent,
             phone=n["phone"] or "–", selectable=n["userType"] != "STAFF", is_student=kind == "student",
-            student_id=ref_id if kind == "student" else "",
+            is_guardian=kind == "guardian", student_id=ref_id if kind == "student" else "", ref_id=ref_id,
+            raw_phone=n["phone"] or "",
         )
 
 

@@ -30,8 +30,9 @@ class UserAccountsState(SessionState):
     selected: list[str] = []
     acting: bool = False
     results: list[ResultRow] = []
-    # A student's sign-in panel
+    # A student's sign-in panel (or, for a guardian, just the phone)
     panel_open: bool = False
+    panel_guardian_id: str = ""
     panel_student_id: str = ""
     panel_name: str = ""
     panel_use_personal: bool = False
@@ -42,6 +43,11 @@ class UserAccountsState(SessionState):
     panel_policy: str = ""
     panel_error: str = ""
     panel_saving: bool = False
+    # The account's username policy
+    policy_open: bool = False
+    policy_domain: str = ""
+    policy_region: str = "US"
+    policy_error: str = ""
     # Reports
     report_open: bool = False
     report_kind: str = "user-account-credentials"
@@ -202,7 +208,14 @@ class UserAccountsState(SessionState):
                              else "No directory integration: tick Use personal e-mail; the personal e-mail is the username.")
 
     @rx.event
+    def open_guardian(self, guardian_id: str, name: str, phone: str):
+        self.panel_guardian_id, self.panel_student_id, self.panel_name, self.panel_error = guardian_id, "", name, ""
+        self.panel_phone, self.panel_policy = phone, "A guardian's mobile phone, for SMS credentials."
+        self.panel_open = True
+
+    @rx.event
     async def open_panel(self, student_id: str, name: str):
+        self.panel_guardian_id = ""
         self.panel_student_id, self.panel_name, self.panel_error = student_id, name, ""
         try:
             self._show_panel(await self._authed(students_api.panel, account_id=self.account_id, student_id=student_id))
@@ -224,17 +237,48 @@ class UserAccountsState(SessionState):
         self.panel_saving, self.panel_error = True, ""
         yield
         try:
-            await self._authed(
-                students_api.update_panel, account_id=self.account_id, student_id=self.panel_student_id,
-                use_personal=self.panel_use_personal, personal=form.get("personal", "").strip(),
-                contact=form.get("contact", "").strip(), phone=form.get("phone", "").strip(),
-            )
+            if self.panel_guardian_id:
+                await self._authed(students_api.set_guardian_phone, account_id=self.account_id,
+                                   guardian_id=self.panel_guardian_id, phone=form.get("phone", "").strip())
+            else:
+                await self._authed(
+                    students_api.update_panel, account_id=self.account_id, student_id=self.panel_student_id,
+                    use_personal=self.panel_use_personal, personal=form.get("personal", "").strip(),
+                    contact=form.get("contact", "").strip(), phone=form.get("phone", "").strip(),
+                )
         except (ApiError, PayloadError) as exc:
             self.panel_error, self.panel_saving = exc.message, False
             return
         self.panel_saving, self.panel_open = False, False
         await self._reload(first_page=False)
         yield rx.toast.success(f"Saved {self.panel_name}'s sign-in.")
+
+    # ------------------------------------------------------------- username policy
+
+    @rx.event
+    async def open_policy(self):
+        self.policy_error = ""
+        try:
+            p = await self._authed(students_api.policy, account_id=self.account_id)
+        except ApiError as exc:
+            yield rx.toast.error(exc.message)
+            return
+        self.policy_domain, self.policy_region, self.policy_open = p["microsoft365Domain"] or "", p["phoneRegion"], True
+
+    @rx.event
+    def set_policy_open(self, value: bool):
+        self.policy_open = value
+
+    @rx.event
+    async def save_policy(self, form: dict):
+        try:
+            await self._authed(students_api.set_policy, account_id=self.account_id, domain=form.get("domain", "").strip(),
+                               region=form.get("region", "").strip())
+        except (ApiError, PayloadError) as exc:
+            self.policy_error = exc.message
+            return
+        self.policy_open = False
+        yield rx.toast.success("Username policy saved.")
 
     # ------------------------------------------------------------- reports
 
