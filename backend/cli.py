@@ -93,6 +93,7 @@ def cmd_mail_worker(_: argparse.Namespace) -> int:
 
 
 def cmd_sms_worker(_: argparse.Namespace) -> int:
+    import backend.students.credentials  # noqa: F401  (registers what a failed credentials text undoes)
     from backend.core.sms import worker
 
     try:

@@ -23,8 +23,9 @@ from backend.core.config import get_settings
 from backend.core.errors import DomainError
 from backend.core.security import hash_password, utcnow
 from backend.core.sms import service as sms
+from backend.core.sms.models import OutboxSms
 from backend.families import office
-from backend.families.models import MemberRole, MemberStatus
+from backend.families.models import FamilyMember, MemberRole, MemberStatus
 from backend.invitations import service as invitations
 from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
 from backend.students import policy
@@ -38,7 +39,7 @@ from backend.students.models import (
     StudentSignIn,
     StudentSignInSettings,
 )
-from backend.students.people import Person, load, policy_of, require_staff
+from backend.students.people import Person, load, parse_ref, policy_of, require_staff
 
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud and typed by children
 ONE_TIME_PASSWORD_DAYS = 14
@@ -266,3 +267,27 @@ async def accept_student(invitation: Invitation, user: User) -> None:
 
 
 invitations.register_handler(InvitationKind.STUDENT, accept_student)
+
+
+async def sms_failed(row: OutboxSms) -> None:
+    """The gateway refused a credentials text for good (a bad number, ...): the one-time
+    password it carried is voided and the person reads as before it was sent; the list shows
+    the gateway's reason. Nothing happens when a newer text replaced it or the password was
+    already changed."""
+    parsed = parse_ref(row.ref)
+    if parsed is None or await OutboxSms.filter(ref=row.ref, id__gt=row.id).exists():
+        return
+    kind, ref_id = parsed
+    sign_in = await StudentSignIn.get_or_none(student_id=ref_id) if kind == "student" else None
+    member = await FamilyMember.get_or_none(id=ref_id) if kind == "guardian" else None
+    user_id = sign_in.user_id if sign_in else member.user_id if member else None  # type: ignore[attr-defined]
+    if user_id is None or not await OneTimePassword.exists(user_id=user_id, channel=CredentialChannel.SMS):
+        return
+    await OneTimePassword.filter(user_id=user_id).delete()
+    await User.filter(id=user_id).update(password_hash=None)
+    if sign_in is not None:
+        await StudentSignIn.filter(id=sign_in.id, status=SignInStatus.CREDENTIALS_SENT).update(status=SignInStatus.NO_LOGIN)
+    await audit.record(action="credentials.sms_failed", actor_id=None, target_user_id=user_id, person=row.ref, reason=row.last_error)
+
+
+sms.on_failure("credentials", sms_failed)

@@ -24,7 +24,8 @@ WITH people AS (
          f.name AS family_name, u.email AS username, u.id AS user_id,
          CASE WHEN u.status = 'disabled' OR si.status = 'disabled' THEN 'DISABLED'
               ELSE upper(COALESCE(si.status, 'no_login')) END AS status,
-         si.credentials_channel AS channel, si.credentials_sent_at AS sent_at, si.phone AS phone
+         si.credentials_channel AS channel, si.credentials_sent_at AS sent_at, si.phone AS phone,
+         'student:' || s.id AS ref
   FROM students s JOIN families f ON f.id = s.family_id
   LEFT JOIN student_sign_ins si ON si.student_id = s.id
   LEFT JOIN users u ON u.id = si.user_id
@@ -35,7 +36,7 @@ WITH people AS (
               WHEN otp.id IS NOT NULL THEN 'CREDENTIALS_SENT'
               WHEN fm.status = 'active' THEN 'ACTIVE'
               WHEN fm.status = 'invited' THEN 'INVITED' ELSE 'NO_LOGIN' END,
-         gs.credentials_channel, gs.credentials_sent_at, gs.phone
+         gs.credentials_channel, gs.credentials_sent_at, gs.phone, 'guardian:' || fm.id
   FROM family_members fm JOIN families f ON f.id = fm.family_id
   LEFT JOIN users u ON u.id = fm.user_id
   LEFT JOIN guardian_sign_ins gs ON gs.family_member_id = fm.id
@@ -44,7 +45,7 @@ WITH people AS (
   UNION ALL
   SELECT 'STAFF', m.id, u.first_name, u.last_name, '', u.email, u.id,
          CASE WHEN m.status = 'deactivated' OR u.status = 'disabled' THEN 'DISABLED' ELSE 'ACTIVE' END,
-         NULL, NULL, NULL
+         NULL, NULL, NULL, 'staff:' || m.id
   FROM memberships m JOIN users u ON u.id = m.user_id
   WHERE m.account_id = $1
 )
@@ -55,7 +56,9 @@ WHERE ($2 = '' OR p.user_type = $2) AND ($3 = '' OR p.status = $3)
 """
 PAGE = PEOPLE + """
 SELECT p.*, lower(p.last_name || ' ' || p.first_name) AS sort_name,
-       (SELECT max(se.created_at) FROM sessions se WHERE se.user_id = p.user_id) AS last_sign_in_at
+       (SELECT max(se.created_at) FROM sessions se WHERE se.user_id = p.user_id) AS last_sign_in_at,
+       (SELECT o.last_error FROM outbox_sms o WHERE o.id = (SELECT max(o2.id) FROM outbox_sms o2 WHERE o2.ref = p.ref)
+          AND o.status = 'failed') AS delivery_error
 FROM people p""" + FILTERS + """
   AND (lower(p.last_name || ' ' || p.first_name), p.user_type, p.ref_id) > ($5, $6, $7)
 ORDER BY lower(p.last_name || ' ' || p.first_name), p.user_type, p.ref_id
@@ -77,6 +80,7 @@ class Row:
     sent_at: datetime | None
     phone: str | None
     last_sign_in_at: datetime | None
+    delivery_error: str | None
     cursor: str
 
 
@@ -118,7 +122,7 @@ def _row(r: dict[str, Any]) -> Row:
         ref=f"{r['user_type'].lower()}:{r['ref_id']}", user_type=r["user_type"], first_name=r["first_name"] or "",
         last_name=r["last_name"] or "", family_name=r["family_name"] or "", username=r["username"], status=r["status"],
         channel=r["channel"], sent_at=_when(r["sent_at"]), phone=r["phone"], last_sign_in_at=_when(r["last_sign_in_at"]),
-        cursor=encode_cursor(r["sort_name"], r["user_type"], int(r["ref_id"])),
+        delivery_error=r["delivery_error"], cursor=encode_cursor(r["sort_name"], r["user_type"], int(r["ref_id"])),
     )
 
 

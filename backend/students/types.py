@@ -99,6 +99,9 @@ class UserAccount:
     credentials_channel: CredentialChannel | None = strawberry.field(description="How credentials were last sent.")
     credentials_sent_at: datetime | None = strawberry.field(description="When credentials were last sent.")
     phone: str | None = strawberry.field(description="Mobile phone in E.164 (students and guardians).")
+    delivery_problem: str | None = strawberry.field(
+        description="Why the latest credentials SMS failed for good (the gateway's reason); its one-time password was voided."
+    )
 
     @classmethod
     def of(cls, r: listing.Row) -> "UserAccount":
@@ -106,6 +109,7 @@ class UserAccount:
             id=strawberry.ID(r.ref), user_type=UserAccountType(r.user_type), first_name=r.first_name, last_name=r.last_name,
             family_name=r.family_name, username=r.username, status=SignInStatus(r.status), last_sign_in_at=r.last_sign_in_at,
             credentials_channel=CredentialChannel(r.channel) if r.channel else None, credentials_sent_at=r.sent_at, phone=r.phone,
+            delivery_problem=r.delivery_error,
         )
 
 

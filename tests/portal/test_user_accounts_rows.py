@@ -26,3 +26,8 @@ def test_results_say_what_happened_per_person() -> None:
     skipped = ResultRow.of({"person": "student:8", "name": "Mateo Garcia", "sent": False, "username": None,
                             "reason": "NO_PHONE", "message": "No mobile phone on record."})
     assert sent.text == "Sent to sofia@example.com" and skipped.text == "Skipped: No mobile phone on record."
+
+
+def test_a_failed_text_shows_the_gateways_reason() -> None:
+    row = PersonRow.of({**NODE, "status": "NO_LOGIN", "deliveryProblem": "HTTP 400: 21211 invalid number"})
+    assert row.credentials == "SMS failed: HTTP 400: 21211 invalid number"

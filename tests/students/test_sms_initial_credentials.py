@@ -149,3 +149,30 @@ async def test_two_students_sharing_an_address_in_one_call(api: Api, sms: SmsInb
     results = (await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia), ref(s.mateo)]}))["smsInitialCredentials"]["results"]
     assert [(r["sent"], r["reason"]) for r in results] == [(True, None), (False, "USERNAME_TAKEN")]
     assert [m.to for m in await sms.deliver()] == ["+14155550142"]
+
+
+LIST = """query L($a: ID!) { userAccounts(accountId: $a, userType: STUDENT) { edges { node { id status deliveryProblem } } } }"""
+
+
+async def test_a_gateway_400_voids_the_password_and_shows_the_reason(api: Api, sms: SmsInbox) -> None:
+    s = await school(api)
+    await personal(s, s.sofia, "sofia@example.com", "+14155550142")
+    await personal(s, s.mateo, "mateo@example.com", "+14155550143")
+    await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia), ref(s.mateo)]})
+    sms.gateway.answer_next(400)  # the first text (Sofia's) is refused: a bad number, say
+    [mateo_text] = await sms.deliver()
+    assert mateo_text.to == "+14155550143"
+    nodes = {e["node"]["id"]: e["node"] for e in (await s.staff_api(LIST, {"a": s.aid}))["userAccounts"]["edges"]}
+    assert nodes[ref(s.sofia)]["status"] == "NO_LOGIN" and "21211" in nodes[ref(s.sofia)]["deliveryProblem"]
+    assert nodes[ref(s.mateo)] == {"id": ref(s.mateo), "status": "CREDENTIALS_SENT", "deliveryProblem": None}
+    sofia = await User.get(email="sofia@example.com")
+    assert sofia.password_hash is None and not await OneTimePassword.exists(user_id=sofia.id)
+    event = await AuditEvent.get(action="credentials.sms_failed")
+    assert event.detail["person"] == ref(s.sofia)
+    # Fixed and sent again: delivered, and the problem is gone.
+    again = (await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia)]}))["smsInitialCredentials"]["results"][0]
+    assert again["sent"] is True
+    await sms.deliver()
+    nodes = {e["node"]["id"]: e["node"] for e in (await s.staff_api(LIST, {"a": s.aid}))["userAccounts"]["edges"]}
+    assert nodes[ref(s.sofia)] == {"id": ref(s.sofia), "status": "CREDENTIALS_SENT", "deliveryProblem": None}
+    assert (await api(LOGIN, {"e": "sofia@example.com", "p": otp_from(sms.messages[-1].body)}))["login"]["tokens"]

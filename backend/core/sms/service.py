@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from cryptography.fernet import Fernet, InvalidToken
 
@@ -13,6 +13,8 @@ from backend.core.security import utcnow
 from backend.core.sms.models import OutboxSms
 
 _wakeups: list[Callable[[], object]] = []
+FailureHandler = Callable[[OutboxSms], Awaitable[None]]
+_failure_handlers: dict[str, FailureHandler] = {}
 
 
 def _fernet() -> Fernet:
@@ -46,3 +48,15 @@ async def enqueue(*, to_phone: str, body: str, purpose: str, ref: str = "") -> O
 def on_enqueue(callback: Callable[[], object]) -> None:
     """Let an in-process worker be woken when a text is queued instead of waiting to poll."""
     _wakeups.append(callback)
+
+
+def on_failure(purpose: str, handler: FailureHandler) -> None:
+    """Called by a domain at import: what to undo when a text of `purpose` fails for good
+    (the gateway refused it, or it ran out of attempts). Runs in the worker's transaction."""
+    _failure_handlers[purpose] = handler
+
+
+async def failed(row: OutboxSms) -> None:
+    handler = _failure_handlers.get(row.purpose)
+    if handler is not None:
+        await handler(row)

@@ -25,7 +25,7 @@ from backend.core.config import Settings, get_settings
 from backend.core.security import utcnow
 from backend.core.sms import providers
 from backend.core.sms.models import OutboxSms, SmsStatus
-from backend.core.sms.service import unseal
+from backend.core.sms.service import failed, unseal
 
 log = logging.getLogger("portico.sms")
 LOCK_SECONDS = 60
@@ -67,6 +67,16 @@ async def recover_stuck() -> int:
     )
 
 
+async def _give_up(row: OutboxSms, stamp: str, reason: str) -> None:
+    """Fail the text with the reason, and let its domain undo what it stood for (same transaction)."""
+    async with in_transaction():
+        mine = OutboxSms.filter(id=row.id, locked_by=stamp)
+        if await mine.update(status=SmsStatus.FAILED, last_error=reason[:2000], locked_until=None, body_sealed=""):
+            row.last_error = reason[:2000]
+            await failed(row)
+    log.warning("sms %s to %s failed for good: %s", row.id, row.to_phone, reason)
+
+
 async def _deliver_one(row: OutboxSms, stamp: str, settings: Settings) -> bool:
     mine = OutboxSms.filter(id=row.id, locked_by=stamp)
     attempts = row.attempts + 1
@@ -78,17 +88,17 @@ async def _deliver_one(row: OutboxSms, stamp: str, settings: Settings) -> bool:
     try:
         sid = await providers.send(to=row.to_phone, body=unseal(row.body_sealed), settings=settings)
     except providers.SmsRetry as exc:
-        give_up = attempts >= settings.sms_max_attempts
+        if attempts >= settings.sms_max_attempts:
+            await _give_up(row, stamp, f"gave up after {attempts} attempts: {exc}")
+            return False
         await mine.update(
-            status=SmsStatus.FAILED if give_up else SmsStatus.PENDING, last_error=str(exc)[:2000], locked_until=None,
-            locked_by=None, next_attempt_at=utcnow() + timedelta(seconds=backoff_seconds(attempts, exc.retry_after)),
-            **({"body_sealed": ""} if give_up else {}),
+            status=SmsStatus.PENDING, last_error=str(exc)[:2000], locked_until=None, locked_by=None,
+            next_attempt_at=utcnow() + timedelta(seconds=backoff_seconds(attempts, exc.retry_after)),
         )
         log.warning("sms %s to %s: retry later (attempt %s): %s", row.id, row.to_phone, attempts, exc)
         return False
     except (providers.SmsRejected, ValueError) as exc:
-        await mine.update(status=SmsStatus.FAILED, last_error=str(exc)[:2000], locked_until=None, body_sealed="")
-        log.warning("sms %s to %s refused, not retried: %s", row.id, row.to_phone, exc)
+        await _give_up(row, stamp, str(exc))
         return False
     await mine.update(status=SmsStatus.SENT, provider_sid=sid, sent_at=utcnow(), locked_until=None, body_sealed="")
     return True

@@ -40,6 +40,8 @@ class PersonRow:
         label, color = STATUS_LABELS.get(n["status"], (n["status"], "gray"))
         channel = CHANNEL_LABELS.get(n["credentialsChannel"] or "", "")
         sent = f"{channel} · {moment(n['credentialsSentAt'])}" if channel else "–"
+        if n.get("deliveryProblem"):
+            sent = f"SMS failed: {n['deliveryProblem']}"
         kind, _, ref_id = n["id"].partition(":")
         return cls(
             id=n["id"], name=f"{n['firstName']} {n['lastName']}".strip(), user_type=n["userType"],
