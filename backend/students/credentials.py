@@ -1,5 +1,5 @@
-"""Handing out initial credentials: the invitation e-mail, a one-time password by SMS, or
-one printed on paper. One outcome per person; each person's change is all or nothing.
+"""Handing out initial credentials: a one-time password by SMS or printed on paper (the
+invitation e-mail is `invites.py`). One outcome per person; each person's change is all or nothing.
 
 A one-time password is random, shown once (in the SMS or on the paper), stored only as the
 argon2id hash of the user's password; issuing another replaces the hash, so the previous
@@ -20,14 +20,12 @@ from backend.accounts.models import Account, User, UserStatus
 from backend.audit import service as audit
 from backend.auth import service as auth
 from backend.core.config import get_settings
-from backend.core.errors import DomainError
 from backend.core.security import hash_password, utcnow
 from backend.core.sms import service as sms
 from backend.core.sms.models import OutboxSms
-from backend.families import office
-from backend.families.models import FamilyMember, MemberRole, MemberStatus
+from backend.families.models import FamilyMember, MemberStatus
 from backend.invitations import service as invitations
-from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
+from backend.invitations.models import Invitation, InvitationStatus
 from backend.students import policy
 from backend.students.errors import SignInErrorCode as Code
 from backend.students.errors import SignInRefusal
@@ -62,7 +60,7 @@ class Outcome:
     one_time_password: str | None = None  # only for the paper report, never returned by the API
 
 
-def _skip(ref: str, name: str, r: SignInRefusal) -> Outcome:
+def skip(ref: str, name: str, r: SignInRefusal) -> Outcome:
     return Outcome(ref=ref, name=name, sent=False, code=r.code, message=r.message)
 
 
@@ -168,7 +166,7 @@ def _phone(p: Person) -> str:
     return phone
 
 
-def _dedupe(refs: list[str]) -> list[str]:
+def dedupe(refs: list[str]) -> list[str]:
     if len(set(refs)) > get_settings().max_invites_per_call:
         raise SignInRefusal(Code.TOO_MANY, f"Choose at most {get_settings().max_invites_per_call} people at once.", "people")
     return list(dict.fromkeys(str(r) for r in refs))
@@ -177,14 +175,14 @@ def _dedupe(refs: list[str]) -> list[str]:
 async def sms_initial_credentials(*, actor: User, account_id: int, refs: list[str]) -> list[Outcome]:
     """Username and a fresh one-time password by SMS, per person; queued with the change."""
     account = await require_staff(actor=actor, account_id=account_id)
-    refs = _dedupe(refs)
+    refs = dedupe(refs)
     settings, people = await policy_of(account_id), await load(account_id=account_id, refs=refs)
     outcomes = []
     async with in_transaction():
         for ref in refs:
             p = people.get(ref)
             if p is None:
-                outcomes.append(_skip(ref, "", SignInRefusal(Code.NOT_FOUND, "No such student or guardian in this account.")))
+                outcomes.append(skip(ref, "", SignInRefusal(Code.NOT_FOUND, "No such student or guardian in this account.")))
                 continue
             try:
                 username = await student_username(p, settings) if p.student else guardian_username(p)
@@ -194,79 +192,8 @@ async def sms_initial_credentials(*, actor: User, account_id: int, refs: list[st
                     await sms.enqueue(to_phone=phone, body=sms_body(account=account, username=username, otp=otp), purpose="credentials", ref=ref)
                 outcomes.append(Outcome(ref=ref, name=p.name, sent=True, username=username))
             except SignInRefusal as r:
-                outcomes.append(_skip(ref, p.name, r))
+                outcomes.append(skip(ref, p.name, r))
     return outcomes
-
-
-async def _invite_student(p: Person, *, username: str, actor: User, account: Account) -> None:
-    s = p.student
-    assert s is not None
-    sign_in = p.sign_in or await StudentSignIn.create(student=s)
-    pending = await Invitation.get_or_none(id=sign_in.invitation_id) if sign_in.invitation_id else None  # type: ignore[attr-defined]
-    if pending is not None and pending.status == InvitationStatus.PENDING:
-        invitation = await invitations.resend(invitation=pending, actor=actor, email=username)
-    else:
-        invitation = await invitations.create(
-            kind=InvitationKind.STUDENT, account=account, target=f"student:{s.id}", email=username, inviter=actor,
-            grants={"student_id": s.id}, target_name=account.name, what=f"as a student (your username is {username})",
-            first_name=s.first_name, last_name=s.last_name,
-        )
-    await StudentSignIn.filter(id=sign_in.id).update(
-        invitation_id=invitation.id, status=SignInStatus.INVITED, credentials_channel=CredentialChannel.EMAIL,
-        credentials_sent_at=utcnow(),
-    )
-
-
-async def _invite_guardian(p: Person, *, actor: User) -> str:
-    m = p.member
-    assert m is not None
-    if m.status == MemberStatus.REVOKED:
-        raise SignInRefusal(Code.DISABLED, "This guardian's access was revoked.")
-    if m.status == MemberStatus.ACTIVE:
-        raise SignInRefusal(Code.ALREADY_ACTIVE, "This guardian already signs in.")
-    if m.role != MemberRole.PRIMARY:
-        raise SignInRefusal(Code.PRIMARY_INVITES_SECONDARY, "Secondary users are invited by the family's primary guardian.")
-    await office.resend_primary_invite(actor=actor, family_id=m.family_id)  # type: ignore[attr-defined]
-    contact, _ = await GuardianSignIn.get_or_create(family_member_id=m.id)
-    await GuardianSignIn.filter(id=contact.id).update(credentials_channel=CredentialChannel.EMAIL, credentials_sent_at=utcnow())
-    return m.email
-
-
-async def send_initial_invitations(*, actor: User, account_id: int, refs: list[str]) -> list[Outcome]:
-    """The invitation e-mail: the person verifies the address, sets a password, signs in."""
-    account = await require_staff(actor=actor, account_id=account_id)
-    refs = _dedupe(refs)
-    settings, people = await policy_of(account_id), await load(account_id=account_id, refs=refs)
-    outcomes = []
-    async with in_transaction():
-        for ref in refs:
-            p = people.get(ref)
-            if p is None:
-                outcomes.append(_skip(ref, "", SignInRefusal(Code.NOT_FOUND, "No such student or guardian in this account.")))
-                continue
-            try:
-                async with in_transaction():
-                    if p.student is not None:
-                        username = await student_username(p, settings)
-                        if p.user is not None:
-                            raise SignInRefusal(Code.HAS_ONE_TIME_PASSWORD, "Credentials were sent by SMS or paper; send or print them again.")
-                        await _invite_student(p, username=username, actor=actor, account=account)
-                    else:
-                        username = await _invite_guardian(p, actor=actor)
-                outcomes.append(Outcome(ref=ref, name=p.name, sent=True, username=username))
-            except SignInRefusal as r:
-                outcomes.append(_skip(ref, p.name, r))
-            except DomainError as e:
-                outcomes.append(_skip(ref, p.name, SignInRefusal(Code.INVITATION_REFUSED, e.message)))
-    return outcomes
-
-
-async def accept_student(invitation: Invitation, user: User) -> None:
-    """Accepting the student invitation verified the address and set the password."""
-    await StudentSignIn.filter(student_id=invitation.grants["student_id"]).update(user_id=user.id, status=SignInStatus.ACTIVE)
-
-
-invitations.register_handler(InvitationKind.STUDENT, accept_student)
 
 
 async def sms_failed(row: OutboxSms) -> None:

@@ -10,7 +10,7 @@ from backend.core.config import get_settings
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, OkPayload, gid, ok_or, require_user, to_id
 from backend.core.permissions import Permission, needs, signed_in
-from backend.students import credentials, home, listing, policy, service
+from backend.students import credentials, home, invites, listing, policy, service
 from backend.students.errors import SignInRefusal
 from backend.students.models import StudentSignIn
 from backend.students.people import policy_of
@@ -117,7 +117,7 @@ class Mutation:
     )
     async def send_initial_invitations(self, info: Info, account_id: AccountArg, people: PeopleArg) -> BulkCredentialsPayload:
         try:
-            outcomes = await credentials.send_initial_invitations(actor=await require_user(info), account_id=to_id(account_id), refs=list(people))
+            outcomes = await invites.send_initial_invitations(actor=await require_user(info), account_id=to_id(account_id), refs=list(people))
         except SignInRefusal as r:
             return BulkCredentialsPayload(errors=[SignInError.of(r)])
         return BulkCredentialsPayload(results=[CredentialResult.of(o) for o in outcomes])
