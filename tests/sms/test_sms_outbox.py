@@ -138,3 +138,17 @@ async def test_concurrent_workers_send_each_text_exactly_once(sms: SmsInbox) -> 
     assert sum(sent) <= 12
     assert sorted(m.to for m in sms.messages) == sorted(f"+1415555{i:04d}" for i in range(12))
     assert await OutboxSms.filter(status=SmsStatus.SENT).count() == 12
+
+
+async def test_the_claim_locks_rows_with_skip_locked_on_postgres(sms: SmsInbox, count_queries: object) -> None:
+    from tests.conftest import TEST_DB
+
+    await _queue(2)
+    with count_queries() as q:  # type: ignore[operator]
+        stamp, rows = await worker.claim(limit=5, worker_id="w1")
+    assert [r.locked_by for r in rows] == [stamp, stamp]
+    select = next(s for s in q.statements if s.lstrip().upper().startswith("SELECT") and "outbox_sms" in s)
+    if TEST_DB == "postgres":
+        assert "FOR UPDATE SKIP LOCKED" in select.upper()
+    # A second claim finds nothing: the rows are stamped until their lock expires.
+    assert (await worker.claim(limit=5, worker_id="w2"))[1] == []

@@ -47,9 +47,8 @@ async def claim(*, limit: int, worker_id: str = WORKER_ID) -> tuple[str, list[Ou
     """Claim up to `limit` due messages; return the claim id and the rows it owns."""
     stamp = f"{worker_id}:{uuid.uuid4().hex[:12]}"[:64]
     async with in_transaction():
-        ids = await (
-            OutboxSms.filter(_due()).order_by("id").limit(limit).select_for_update(skip_locked=True).values_list("id", flat=True)
-        )
+        # `.only()`, not `.values_list()`: Tortoise drops FOR UPDATE from a values query (a test checks the SQL).
+        ids = [r.id for r in await OutboxSms.filter(_due()).order_by("id").limit(limit).select_for_update(skip_locked=True).only("id")]
         if not ids:
             return stamp, []
         await OutboxSms.filter(Q(id__in=list(ids)) & _due()).update(
