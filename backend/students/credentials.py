@@ -19,7 +19,9 @@ from tortoise.transactions import in_transaction
 from backend.accounts.models import Account, User, UserStatus
 from backend.audit import service as audit
 from backend.auth import service as auth
+from backend.core import ratelimit
 from backend.core.config import get_settings
+from backend.core.errors import DomainError
 from backend.core.security import hash_password, utcnow
 from backend.core.sms import service as sms
 from backend.core.sms.models import OutboxSms
@@ -172,6 +174,16 @@ def dedupe(refs: list[str]) -> list[str]:
     return list(dict.fromkeys(str(r) for r in refs))
 
 
+async def _rate(*, actor: User, phone: str) -> None:
+    """The invitation limits apply to texts too: per sender and per phone number."""
+    limit = get_settings().rate_limit_invitations
+    try:
+        await ratelimit.hit(limit, "sms-by", str(actor.id))
+        await ratelimit.hit(limit, "sms-to", phone)
+    except DomainError as exc:
+        raise SignInRefusal(Code.RATE_LIMITED, exc.message) from exc
+
+
 async def sms_initial_credentials(*, actor: User, account_id: int, refs: list[str]) -> list[Outcome]:
     """Username and a fresh one-time password by SMS, per person; queued with the change."""
     account = await require_staff(actor=actor, account_id=account_id)
@@ -187,6 +199,7 @@ async def sms_initial_credentials(*, actor: User, account_id: int, refs: list[st
             try:
                 username = await student_username(p, settings) if p.student else guardian_username(p)
                 phone = _phone(p)
+                await _rate(actor=actor, phone=phone)
                 async with in_transaction():
                     otp = await issue_one_time_password(p, username=username, channel=CredentialChannel.SMS, actor=actor, account=account)
                     await sms.enqueue(to_phone=phone, body=sms_body(account=account, username=username, otp=otp), purpose="credentials", ref=ref)

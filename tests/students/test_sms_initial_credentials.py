@@ -176,3 +176,14 @@ async def test_a_gateway_400_voids_the_password_and_shows_the_reason(api: Api, s
     nodes = {e["node"]["id"]: e["node"] for e in (await s.staff_api(LIST, {"a": s.aid}))["userAccounts"]["edges"]}
     assert nodes[ref(s.sofia)] == {"id": ref(s.sofia), "status": "CREDENTIALS_SENT", "deliveryProblem": None}
     assert (await api(LOGIN, {"e": "sofia@example.com", "p": otp_from(sms.messages[-1].body)}))["login"]["tokens"]
+
+
+async def test_texts_to_one_phone_are_rate_limited(api: Api, sms: SmsInbox, settings_env: object) -> None:
+    settings_env(RATE_LIMIT_INVITATIONS="2/hour")  # type: ignore[operator]
+    s = await school(api)
+    await personal(s, s.sofia, "sofia@example.com", "+14155550142")
+    for _ in range(2):
+        assert (await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia)]}))["smsInitialCredentials"]["results"][0]["sent"]
+    before = await _counts()
+    third = (await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia)]}))["smsInitialCredentials"]["results"][0]
+    assert third["reason"] == "RATE_LIMITED" and await _counts() == before
