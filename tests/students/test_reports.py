@@ -130,7 +130,8 @@ async def test_a_thousand_students_render_fast_without_blocking_the_loop(api: Ap
     print(f"\n1,000 students: Student Account Info request {elapsed:.2f} s, {len(reader.pages)} pages; "
           f"render {render_seconds:.2f} s with {len(gaps)} loop ticks, longest gap {max(gaps):.3f} s")
     # On the loop, the render would be one gap as long as itself; in a thread the loop keeps ticking.
-    assert len(gaps) > 10 and max(gaps) < render_seconds / 3
+    # (A single C call inside reportlab may hold the GIL for a while on a busy machine: compare with the whole render.)
+    assert len(gaps) > 10 and max(gaps) < render_seconds / 2 and sorted(gaps)[len(gaps) // 2] < 0.05
 
 
 async def test_two_students_sharing_an_address_get_one_sign_in(api: Api, http: AsyncClient) -> None:
