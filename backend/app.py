@@ -24,11 +24,14 @@ from backend.core.mail import service as mail
 from backend.core.mail import worker
 from backend.core.observability.logging import configure_logging
 from backend.core.observability.requests import ObservabilityMiddleware
+from backend.core.sms import service as sms
+from backend.core.sms import worker as sms_worker
 from backend.enterprise import routes as enterprise_routes
 from backend.members import jobs
 from backend.ops import server as ops
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
+from backend.students.routes import routes as student_report_routes
 
 log = logging.getLogger("portico")
 
@@ -42,25 +45,27 @@ class PorticoGraphQL(GraphQL):
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     await db.init_db()
     ops.start(get_settings())
-    task = None
-    jobs_task = None
+    tasks = []
+    loop = asyncio.get_running_loop()
     if get_settings().job_worker == "inprocess":
-        jobs_task = asyncio.create_task(jobs.run_forever(wake=asyncio.Event()))
+        tasks.append(asyncio.create_task(jobs.run_forever(wake=asyncio.Event())))
     if get_settings().mail_worker == "inprocess":
         wake = asyncio.Event()
-        loop = asyncio.get_running_loop()
         # Woken shortly after an email is queued (after its transaction commits, usually).
         mail.on_enqueue(lambda: loop.call_later(0.3, wake.set))
-        task = asyncio.create_task(worker.run_forever(wake=wake))
+        tasks.append(asyncio.create_task(worker.run_forever(wake=wake)))
+    if get_settings().sms_worker == "inprocess":
+        sms_wake = asyncio.Event()
+        sms.on_enqueue(lambda: loop.call_later(0.3, sms_wake.set))
+        tasks.append(asyncio.create_task(sms_worker.run_forever(wake=sms_wake)))
     try:
         yield
     finally:
-        for running in (task, jobs_task):
-            if running:
-                running.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await running
-        if task:
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        if get_settings().mail_worker == "inprocess":
             await ops.release_claims()
         await db.close_db()
 
@@ -73,7 +78,7 @@ def create_app(*, manage_db: bool = True) -> Starlette:
     graphql = PorticoGraphQL(schema, graphql_ide="graphiql" if settings.debug else None, allow_queries_via_get=False)
     return Starlette(
         debug=False,
-        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), *ops.routes(), *report_routes,
+        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), *ops.routes(), *report_routes, *student_report_routes,
                 enterprise_routes.mount()],
         middleware=[
             Middleware(ObservabilityMiddleware),

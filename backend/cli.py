@@ -6,6 +6,7 @@
     portico export-schema [PATH]    write schema.graphql
     portico mail-worker             deliver queued email until stopped
     portico job-worker              run invitation jobs until stopped (with JOB_WORKER=external)
+    portico sms-worker              deliver queued text messages until stopped
     portico dev-mailbox [--host H] [--port 1025]   local SMTP server printing each email's links
     portico serve [--host H] [--port P] [--workers N] [--migrate] [--seed]
     portico export-account ACCOUNT_ID [--out FILE]     all of an account's data as JSON (audited)
@@ -121,6 +122,17 @@ def cmd_job_worker(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sms_worker(_: argparse.Namespace) -> int:
+    import backend.students.credentials  # noqa: F401  (registers what a failed credentials text undoes)
+    from backend.core.sms import worker
+
+    try:
+        asyncio.run(_with_db(worker.run_forever))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def cmd_dev_mailbox(args: argparse.Namespace) -> int:
     """A local SMTP server for development: prints each email's subject and links, and
     keeps the message under `mail/` (needs the dev extra: aiosmtpd)."""
@@ -190,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("mail-worker", help="deliver queued email until stopped").set_defaults(fn=cmd_mail_worker)
     sub.add_parser("job-worker", help="run invitation jobs until stopped").set_defaults(fn=cmd_job_worker)
+    sub.add_parser("sms-worker", help="deliver queued text messages until stopped").set_defaults(fn=cmd_sms_worker)
     p = sub.add_parser("dev-mailbox", help="development SMTP server that prints links (dev extra)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     p.add_argument("--port", type=int, default=1025)

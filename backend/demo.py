@@ -8,6 +8,7 @@ from backend.accounts import service as accounts
 from backend.accounts.models import Account, MembershipRole, User
 from backend.enterprise import demo as enterprise
 from backend.learning import demo as seats_demo
+from backend.students import demo as students_demo
 
 DEMO_PASSWORD = "portico-demo-2026"
 ADMIN_EMAIL = "admin@demo.portico.dev"
@@ -38,6 +39,8 @@ async def seed() -> list[str]:
         await enterprise.seed(gym=gym, admin=await _user(ADMIN_EMAIL, "Alex", "Admin"), staff=await _user(STAFF_EMAIL, "Sam", "Staff"))
         await families.seed(gym, _user)
         await seats_demo.seed(admin_email=ADMIN_EMAIL, password=DEMO_PASSWORD)
+        await students_demo.seed(admin=await _user(ADMIN_EMAIL, "Alex", "Admin"),
+                                 staff=await _user(students_demo.OFFICE_EMAIL, "Olivia", "Office"), make_user=_user)
     return [
         "Demo data ready. Sign in with:",
         f"  {ADMIN_EMAIL} / {DEMO_PASSWORD}   (admin of Riverside Gymnastics, seat admin of its subscription)",
@@ -45,5 +48,6 @@ async def seed() -> list[str]:
         "  maria@demo.portico.dev / portico-demo-2026   (primary guardian, Garcia family)",
         "  jose@demo.portico.dev  / portico-demo-2026   (secondary: full ledger, payments)",
         "  nana@demo.portico.dev  / portico-demo-2026   (secondary in Garcia and Lopez: family switcher)",
+        "  office@demo.portico.dev / portico-demo-2026   (office of Hillside Academy: User Accounts, SMS credentials, PDFs)",
         "  it@demo.portico.dev    (enterprise admin of Riverside + Lakeside: signs in at /sso/login, needs OIDC_*)",
     ]

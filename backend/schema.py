@@ -29,12 +29,13 @@ from backend.members import schema as members
 from backend.reports import schema as reports
 from backend.seats import schema as seats
 from backend.seats import team_schema as teams
+from backend.students import schema as students
 
 
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
 class Query(
     auth.Query, accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query,
-    learning.Query, activity.Query, reports.Query, enterprise.Query, enterprise_admin.Query,
+    learning.Query, activity.Query, reports.Query, enterprise.Query, enterprise_admin.Query, students.Query,
 ):
     pass
 
@@ -43,7 +44,7 @@ class Query(
 class Mutation(
     auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation,
     office_mutations.Mutation, seats.Mutation,
-    teams.Mutation, learning.Mutation, enterprise.Mutation, enterprise_admin.Mutation,
+    teams.Mutation, learning.Mutation, enterprise.Mutation, enterprise_admin.Mutation, students.Mutation,
 ):
     pass
 

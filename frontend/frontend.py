@@ -17,6 +17,7 @@ from frontend.pages import (  # noqa: F401
     reset_password,
     sign_in,
     sign_out,
+    student_home,
 )
 from frontend.pages.enterprise import admin as enterprise_admin  # noqa: F401
 from frontend.pages.enterprise import page as enterprise  # noqa: F401
@@ -24,6 +25,7 @@ from frontend.pages.learning import page as my_learning  # noqa: F401
 from frontend.pages.my_account import page as my_account  # noqa: F401
 from frontend.pages.office import page as office_families  # noqa: F401
 from frontend.pages.seats import page as seat_dashboard  # noqa: F401
+from frontend.pages.students import page as user_accounts  # noqa: F401
 from frontend.pages.users import page as user_management  # noqa: F401
 
 app = rx.App(

@@ -21,3 +21,7 @@ OFFICE_FAMILIES = "/office/families"  # Office Portal: account staff (families.m
 ENTERPRISE_SIGNED_IN = "/enterprise/signed-in"
 ENTERPRISE = "/enterprise"  # my enterprise group's member accounts; act as the mapped staff user in one
 ENTERPRISE_ADMIN = "/enterprise/admin"  # group admins: people, subgroups, login-as users, providers (read-only)
+
+# Students: office staff's User Accounts page; a student's own home (and first password).
+USER_ACCOUNTS = "/office/user-accounts"
+STUDENT_HOME = "/student"

@@ -35,6 +35,7 @@ def _free_port() -> int:
 
 
 SMTP_PORT = _free_port()
+SMS_PORT = _free_port()
 _tmp = Path(tempfile.mkdtemp(prefix="portico-test-"))
 if TEST_DB == "postgres":
     DB_NAME = f"test_portico_{uuid.uuid4().hex[:12]}"
@@ -51,6 +52,12 @@ os.environ.update(
     SMTP_STARTTLS="false",
     MAIL_FROM="Portico Test <no-reply@portico.test>",
     MAIL_WORKER="off",
+    SMS_WORKER="off",
+    SMS_PROVIDER="twilio",
+    SMS_API_URL=f"http://127.0.0.1:{SMS_PORT}",
+    TWILIO_ACCOUNT_SID="AC" + "0" * 30 + "11",
+    TWILIO_AUTH_TOKEN="test-auth-token-0123456789abcdef",
+    SMS_FROM="+15005550006",
     PUBLIC_URL="http://portal.test",
     SECRET_KEY="test-secret-key-that-is-long-enough-123",
 )
@@ -292,6 +299,42 @@ def body_text(msg: EmailMessage) -> str:
     part = msg.get_body(preferencelist=("plain",))
     assert part is not None
     return part.get_content()
+
+
+# ---------------------------------------------------------------- SMS
+
+
+@pytest.fixture(scope="session")
+def sms_server() -> Iterator[Any]:
+    from tests.sms_gateway import start
+
+    gateway, server = start(SMS_PORT)
+    yield gateway
+    server.shutdown()
+
+
+class SmsInbox:
+    """What the local Twilio-compatible gateway received; `await sms.deliver()` runs the SMS worker."""
+
+    def __init__(self, gateway: Any) -> None:
+        self.gateway = gateway
+
+    async def deliver(self) -> list[Any]:
+        from backend.core.sms import worker
+
+        await worker.deliver_pending(limit=100)
+        return list(self.gateway.messages)
+
+    @property
+    def messages(self) -> list[Any]:
+        return list(self.gateway.messages)
+
+
+@pytest.fixture
+def sms(sms_server: Any) -> Iterator[SmsInbox]:
+    sms_server.reset()
+    yield SmsInbox(sms_server)
+    sms_server.reset()
 
 
 # ---------------------------------------------------------------- API

@@ -112,6 +112,16 @@ class Settings:
     # Fernet key for the client secrets of identity providers stored in the database. Unset:
     # derived from SECRET_KEY (then rotating SECRET_KEY needs the providers' secrets set again).
     oidc_secrets_key: str | None = None
+    # Text messages (student credentials): `console` prints them, `twilio` speaks Twilio's REST API.
+    sms_provider: str = "console"
+    sms_api_url: str = "https://api.twilio.com"
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+    sms_from: str | None = None
+    sms_worker: str = "inprocess"
+    sms_max_attempts: int = 10
+    sms_timeout_seconds: int = 10
+    sms_default_region: str = "US"
 
     @property
     def debug(self) -> bool:
@@ -137,6 +147,10 @@ class Settings:
             raise ConfigError("JWT_ALGORITHM must be HS256 or RS256")
         if self.jwt_algorithm == "RS256" and not (self.jwt_private_key and self.jwt_public_key):
             raise ConfigError("RS256 needs JWT_PRIVATE_KEY and JWT_PUBLIC_KEY")
+        if self.sms_provider not in {"console", "twilio"}:
+            raise ConfigError("SMS_PROVIDER must be console or twilio")
+        if self.sms_provider == "twilio" and not (self.twilio_account_sid and self.twilio_auth_token and self.sms_from):
+            raise ConfigError("SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SMS_FROM")
         if not self.debug and (self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 32):
             raise ConfigError("SECRET_KEY must be set to a random value of 32+ characters in production")
 
@@ -206,6 +220,15 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         drain_seconds=float(g("SHUTDOWN_DRAIN_SECONDS") or 0),
         prometheus_multiproc_dir=g("PROMETHEUS_MULTIPROC_DIR") or None,
         oidc_secrets_key=g("OIDC_SECRETS_KEY") or None,
+        sms_provider=(g("SMS_PROVIDER") or Settings.sms_provider).strip().lower(),
+        sms_api_url=(g("SMS_API_URL") or Settings.sms_api_url).rstrip("/"),
+        twilio_account_sid=g("TWILIO_ACCOUNT_SID") or None,
+        twilio_auth_token=g("TWILIO_AUTH_TOKEN") or None,
+        sms_from=g("SMS_FROM") or None,
+        sms_worker=g("SMS_WORKER") or "inprocess",
+        sms_max_attempts=_int(env, "SMS_MAX_ATTEMPTS", 10),
+        sms_timeout_seconds=_int(env, "SMS_TIMEOUT_SECONDS", 10),
+        sms_default_region=(g("SMS_DEFAULT_REGION") or Settings.sms_default_region).upper(),
     )
     settings.check()
     return settings

@@ -16,12 +16,14 @@ MODEL_MODULES = [
     "backend.invitations.models",
     "backend.audit.models",
     "backend.core.mail.models",
+    "backend.core.sms.models",
     "backend.families.models",
     "backend.seats.models",
     "backend.learning.models",
     "backend.activity.models",
     "backend.enterprise.models",
     "backend.members.models",
+    "backend.students.models",
 ]
 
 

@@ -277,7 +277,9 @@ async def accept(
     refusal = _refusal(invitation)
     if refusal:
         raise refusal
-    if not confirm_adult:
+    # Students are minors: their invitation asks no adult confirmation and records none.
+    is_student = invitation.kind == InvitationKind.STUDENT
+    if not confirm_adult and not is_student:
         raise DomainError(ErrorCode.ADULT_CONFIRMATION_REQUIRED, "Confirm that you are 18 or older.", "confirmAdult")
     if not accept_terms:
         raise DomainError(ErrorCode.TERMS_REQUIRED, "Accept the privacy policy and terms of use.", "acceptTerms")
@@ -323,7 +325,10 @@ async def _accept_once(invitation: Invitation, existing: User | None, *, passwor
         user = existing or await User.create(
             email=invitation.email, first_name=first, last_name=last, password_hash=hash_password(password),
         )
-        await User.filter(id=user.id).update(adult_confirmed_at=now, terms_accepted_at=now)
+        if invitation.kind == InvitationKind.STUDENT:  # a student confirms no adulthood
+            await User.filter(id=user.id).update(terms_accepted_at=now)
+        else:
+            await User.filter(id=user.id).update(adult_confirmed_at=now, terms_accepted_at=now)
         await Invitation.filter(id=invitation.id).update(accepted_by_id=user.id)
         await _handlers[invitation.kind](invitation, user)
         await audit.record(

@@ -74,14 +74,13 @@ async def execute(document: str, variables: dict[str, Any] | None = None, *, tok
     return body.get("data") or {}
 
 
-async def download(path: str, *, token: str) -> bytes:
-    """GET a file from the API (an Excel report) with my bearer token, or raise ApiError.
-
-    Called from event handlers only: the token stays in the portal's server-side state.
+async def download(path: str, *, token: str, method: str = "GET", timeout: float = TIMEOUT_SECONDS) -> bytes:
+    """GET (or POST) a file from the API (an Excel or PDF report) with my bearer token, or
+    raise ApiError. Called from event handlers only: the token stays in the portal's server-side state.
     """
     try:
-        async with httpx.AsyncClient(base_url=api_url(), timeout=TIMEOUT_SECONDS) as client:
-            response = await client.get(path, headers=_headers(token))
+        async with httpx.AsyncClient(base_url=api_url(), timeout=timeout) as client:
+            response = await client.request(method, path, headers=_headers(token))
     except httpx.HTTPError as exc:
         raise ApiError("UNREACHABLE", message_for("UNREACHABLE")) from exc
     if response.status_code != 200:

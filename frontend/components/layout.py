@@ -40,6 +40,7 @@ def nav_entries() -> list[tuple[str, str, str, rx.Var | None]]:
         ("My Account", routes.MY_ACCOUNT, "house", SessionState.has_families),
         ("My learning", routes.MY_LEARNING, "graduation-cap", SessionState.has_learning),
         ("Families", routes.OFFICE_FAMILIES, "contact", SessionState.can_manage_families),
+        ("User Accounts", routes.USER_ACCOUNTS, "id-card", SessionState.can_manage_families),
         ("User management", routes.USER_MANAGEMENT, "users", SessionState.can_manage_users),
         ("Seats", routes.SEATS, "armchair", SessionState.can_manage_seats),
         ("Enterprise", routes.ENTERPRISE, "building-2", SessionState.is_enterprise_user),

@@ -19,6 +19,7 @@ from frontend.components.layout import app_shell, card, card_header
 from frontend.formats import long_day
 from frontend.pages.learning.rows import STATES
 from frontend.pages.my_account.rows import money
+from frontend.pages.student_home import StudentHomeState
 from frontend.state import FamilyChoiceView, MembershipView, SessionState
 
 
@@ -251,7 +252,11 @@ def accounts_card() -> rx.Component:
     )
 
 
-@rx.page(route=routes.HOME, title="Home · Portico", on_load=[SessionState.require_session, HomeState.load])
+# Students have their own home (/student): they are sent there before Home loads.
+@rx.page(
+    route=routes.HOME, title="Home · Portico",
+    on_load=[SessionState.require_session, StudentHomeState.redirect_students, HomeState.load],
+)
 def home() -> rx.Component:
     return app_shell(
         "Home",

@@ -90,9 +90,10 @@ def portal_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def api_server(smtp_server: object, portal_port: int) -> Iterator[str]:
+def api_server(smtp_server: object, sms_server: object, portal_port: int) -> Iterator[str]:
     port = _free_port()
-    env = {**os.environ, "MAIL_WORKER": "inprocess", "PUBLIC_URL": f"http://127.0.0.1:{portal_port}"}
+    # Texts go to the tests' local Twilio-compatible gateway (`sms_server`), like mail to the test SMTP server.
+    env = {**os.environ, "MAIL_WORKER": "inprocess", "SMS_WORKER": "inprocess", "PUBLIC_URL": f"http://127.0.0.1:{portal_port}"}
     log = LOG_FILE.with_name(f"e2e-api-{port}.log")
     EXTRA_LOGS.append(log)  # scanned for secrets with the rest of the suite's logs
     proc = subprocess.Popen(

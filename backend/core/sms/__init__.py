@@ -1,0 +1,1 @@
+"""Text messages: a durable outbox, a Twilio-compatible sender and a worker (like mail)."""

@@ -1,0 +1,141 @@
+"""The User Accounts list: every person of an account (students, guardians, staff) with
+their sign-in status, in one SQL statement per page plus one for the total.
+
+The three kinds live in three tables (students, family members, memberships), so the list
+is a UNION ALL with keyset pagination on (sort name, type, id): a page costs the same two
+statements however deep it is. The SQL is shared by SQLite and PostgreSQL (numbered
+parameters: `$n` for asyncpg, `?n` for SQLite).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from backend.students.models import StudentSignIn
+
+PEOPLE = """
+WITH people AS (
+  SELECT 'STUDENT' AS user_type, s.id AS ref_id, s.first_name AS first_name, s.last_name AS last_name,
+         f.name AS family_name, u.email AS username, u.id AS user_id,
+         CASE WHEN u.status = 'disabled' OR si.status = 'disabled' THEN 'DISABLED'
+              ELSE upper(COALESCE(si.status, 'no_login')) END AS status,
+         si.credentials_channel AS channel, si.credentials_sent_at AS sent_at, si.phone AS phone,
+         'student:' || s.id AS ref
+  FROM students s JOIN families f ON f.id = s.family_id
+  LEFT JOIN student_sign_ins si ON si.student_id = s.id
+  LEFT JOIN users u ON u.id = si.user_id
+  WHERE f.account_id = $1
+  UNION ALL
+  SELECT 'GUARDIAN', fm.id, fm.first_name, fm.last_name, f.name, COALESCE(u.email, fm.email), u.id,
+         CASE WHEN fm.status = 'revoked' OR u.status = 'disabled' THEN 'DISABLED'
+              WHEN otp.id IS NOT NULL THEN 'CREDENTIALS_SENT'
+              WHEN fm.status = 'active' THEN 'ACTIVE'
+              WHEN fm.status = 'invited' THEN 'INVITED' ELSE 'NO_LOGIN' END,
+         gs.credentials_channel, gs.credentials_sent_at, gs.phone, 'guardian:' || fm.id
+  FROM family_members fm JOIN families f ON f.id = fm.family_id
+  LEFT JOIN users u ON u.id = fm.user_id
+  LEFT JOIN guardian_sign_ins gs ON gs.family_member_id = fm.id
+  LEFT JOIN one_time_passwords otp ON otp.user_id = u.id
+  WHERE f.account_id = $1
+  UNION ALL
+  SELECT 'STAFF', m.id, u.first_name, u.last_name, '', u.email, u.id,
+         CASE WHEN m.status = 'deactivated' OR u.status = 'disabled' THEN 'DISABLED' ELSE 'ACTIVE' END,
+         NULL, NULL, NULL, 'staff:' || m.id
+  FROM memberships m JOIN users u ON u.id = m.user_id
+  WHERE m.account_id = $1
+)
+"""
+FILTERS = """
+WHERE ($2 = '' OR p.user_type = $2) AND ($3 = '' OR p.status = $3)
+  AND ($4 = '' OR lower(p.first_name || ' ' || p.last_name || ' ' || COALESCE(p.username, '') || ' ' || p.family_name) LIKE $4 ESCAPE '!')
+"""
+PAGE = PEOPLE + """
+SELECT p.*, lower(p.last_name || ' ' || p.first_name) AS sort_name,
+       (SELECT max(se.created_at) FROM sessions se WHERE se.user_id = p.user_id) AS last_sign_in_at,
+       (SELECT o.last_error FROM outbox_sms o WHERE o.id = (SELECT max(o2.id) FROM outbox_sms o2 WHERE o2.ref = p.ref)
+          AND o.status = 'failed') AS delivery_error
+FROM people p""" + FILTERS + """
+  AND (lower(p.last_name || ' ' || p.first_name), p.user_type, p.ref_id) > ($5, $6, $7)
+ORDER BY lower(p.last_name || ' ' || p.first_name), p.user_type, p.ref_id
+LIMIT $8
+"""
+COUNT = PEOPLE + "SELECT count(*) AS total FROM people p" + FILTERS
+
+
+@dataclass(frozen=True)
+class Row:
+    ref: str
+    user_type: str
+    first_name: str
+    last_name: str
+    family_name: str
+    username: str | None
+    status: str
+    channel: str | None
+    sent_at: datetime | None
+    phone: str | None
+    last_sign_in_at: datetime | None
+    delivery_error: str | None
+    cursor: str
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Row]
+    has_next_page: bool
+    total: int
+
+
+def _sql(sql: str, dialect: str) -> str:
+    return sql if dialect == "postgres" else re.sub(r"\$(\d+)", r"?\1", sql)
+
+
+def _when(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value.astimezone(timezone.utc) if isinstance(value, datetime) and value.tzinfo else value
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def encode_cursor(sort_name: str, user_type: str, ref_id: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps([sort_name, user_type, ref_id]).encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> tuple[str, str, int]:
+    """An unreadable cursor starts from the beginning rather than failing."""
+    if not cursor:
+        return "", "", 0
+    try:
+        name, kind, ref = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return str(name), str(kind), int(ref)
+    except (ValueError, TypeError):
+        return "", "", 0
+
+
+def _row(r: dict[str, Any]) -> Row:
+    return Row(
+        ref=f"{r['user_type'].lower()}:{r['ref_id']}", user_type=r["user_type"], first_name=r["first_name"] or "",
+        last_name=r["last_name"] or "", family_name=r["family_name"] or "", username=r["username"], status=r["status"],
+        channel=r["channel"], sent_at=_when(r["sent_at"]), phone=r["phone"], last_sign_in_at=_when(r["last_sign_in_at"]),
+        delivery_error=r["delivery_error"], cursor=encode_cursor(r["sort_name"], r["user_type"], int(r["ref_id"])),
+    )
+
+
+async def user_accounts(
+    *, account_id: int, user_type: str | None = None, status: str | None = None, search: str | None = None,
+    first: int = 50, after: str | None = None,
+) -> Page:
+    """One page of the account's people (caller checked the permission)."""
+    conn = StudentSignIn._meta.db
+    dialect = conn.capabilities.dialect
+    escaped = (search or "").strip().lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    pattern = f"%{escaped}%" if escaped else ""
+    base: list[Any] = [account_id, user_type or "", status or "", pattern]
+    rows = await conn.execute_query_dict(_sql(PAGE, dialect), [*base, *decode_cursor(after), first + 1])
+    total = (await conn.execute_query_dict(_sql(COUNT, dialect), base))[0]["total"]
+    return Page(rows=[_row(r) for r in rows[:first]], has_next_page=len(rows) > first, total=int(total))
