@@ -53,6 +53,7 @@ ACCOUNT_ARGUMENTS: dict[str, Callable[[list[int]], Awaitable[dict[int, int]]]] =
     "teamIds": owned_by(Team, "subscription__account_id"),
     "moduleId": owned_by(LearningModule, "subscription__account_id"),
     "assignmentId": owned_by(Assignment, "subscription__account_id"),
+    "guardianId": owned_by(FamilyMember, "family__account_id"),
 }
 
 

@@ -45,8 +45,11 @@ ID_MAX = 2**31 - 1  # primary keys are 32-bit integers (IntField)
 LENGTH_OVERRIDES = {
     "createAccount.name": 200, "createFamily.name": 200, "CreateSubscriptionInput.name": 200,
     "UpdateSubscriptionInput.name": 200, "CreateLearningModuleInput.name": 200,
+    # An invitation job's CSV or pasted list: up to 10,000 rows (MAX_REQUEST_BYTES bounds it too).
+    "StartInvitationJobInput.list": 1_000_000,
 }
-LIST_LIMITS = {"features": 50, "teamNames": 50, "teams": 50}
+# inviteUsers answers TOO_MANY past MAX_INVITES_PER_CALL itself; this only bounds the parse.
+LIST_LIMITS = {"features": 50, "teamNames": 50, "teams": 50, "emails": 10_000}
 
 
 class InputRefused(GraphQLError):
@@ -75,9 +78,13 @@ def max_length(parent: str, name: str) -> int:
 
 
 def valid_id(value: object) -> bool:
-    """Plain ASCII digits within the primary keys' range (GraphQL IDs, report URLs)."""
+    """Plain ASCII digits within the primary keys' range (GraphQL IDs, report URLs), or such
+    a number after a lowercase kind (`student:12`: the people of User Accounts)."""
     text = str(value)
-    return text.isascii() and text.isdigit() and len(text) <= 10 and 0 < int(text) <= ID_MAX
+    kind, colon, number = text.rpartition(":")
+    if colon and not (kind.isascii() and kind.isalpha() and kind.islower() and len(kind) <= 20):
+        return False
+    return number.isascii() and number.isdigit() and len(number) <= 10 and 0 < int(number) <= ID_MAX
 
 
 class _Walker:

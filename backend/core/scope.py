@@ -139,7 +139,9 @@ class AccountScopeGuard(SchemaExtension):
     """Runs `require_in_scope` before every root field and every field with account arguments."""
 
     def resolve(self, _next: Callable[..., Any], root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any) -> Any:
-        field = info.parent_type.fields[info.field_name]
+        field = info.parent_type.fields.get(info.field_name)
+        if field is None:  # introspection (__schema, __type): describes the API, no account's data
+            return _next(root, info, *args, **kwargs)
         if not (_is_root(info) or (field.args and is_account_bound(field))):
             return _next(root, info, *args, **kwargs)
         return self._guarded(field, _next, root, info, *args, **kwargs)

@@ -84,8 +84,11 @@ async def test_one_result_per_person_and_refusals_change_nothing(api: Api, sms: 
     await personal(s, s.mateo, "mateo@example.com")  # no phone
     taken = await make_user("lucia@example.com")
     await personal(s, s.lucia, taken.email, "+14155550143")
-    people = [ref(s.sofia), ref(s.mateo), ref(s.lucia), ref(other.lucia), "student:999999", "nonsense", ref(s.sofia)]
     before_other = await _counts()
+    # A malformed reference refuses the whole call before anything runs (the API's input limits).
+    malformed = await s.staff_api.raw(SMS, {"a": s.aid, "p": [ref(s.sofia), "nonsense"]})
+    assert malformed["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT" and await _counts() == before_other
+    people = [ref(s.sofia), ref(s.mateo), ref(s.lucia), ref(other.lucia), "student:999999", ref(s.sofia)]
     results = (await s.staff_api(SMS, {"a": s.aid, "p": people}))["smsInitialCredentials"]["results"]
     assert [(r["person"], r["sent"], r["reason"]) for r in results] == [
         (ref(s.sofia), True, None),
@@ -93,7 +96,6 @@ async def test_one_result_per_person_and_refusals_change_nothing(api: Api, sms: 
         (ref(s.lucia), False, "USERNAME_TAKEN"),
         (ref(other.lucia), False, "NOT_FOUND"),  # another account's student reads as not found
         ("student:999999", False, "NOT_FOUND"),
-        ("nonsense", False, "NOT_FOUND"),
     ]
     assert [m.to for m in await sms.deliver()] == ["+14155550142"]
     assert await StudentSignIn.filter(status=SignInStatus.CREDENTIALS_SENT).count() == 1

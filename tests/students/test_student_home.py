@@ -31,7 +31,8 @@ async def test_a_student_sees_only_their_own_home(api: Api, sms: SmsInbox) -> No
     assert home["enrollments"] == [{"className": "Algebra I"}] and home["lastName"] == "Garcia"
     fid = str(s.garcia.id)  # type: ignore[attr-defined]
     for document in (TRANSACTIONS, BALANCE, MEMBERS, STUDENTS, PAYMENT_METHODS):
-        assert await student.error_code(document, {"f": fid}) == "FORBIDDEN", document
+        # Not a guardian of the family: it answers as if it did not exist (no existence oracle).
+        assert await student.error_code(document, {"f": fid}) == "NOT_FOUND", document
     assert await student.error_code(LIST, {"a": s.aid}) == "FORBIDDEN"  # type: ignore[attr-defined]
 
 
