@@ -146,7 +146,7 @@ async def objects_in(account: Account, admin: User, primary_email: str) -> dict[
     return {
         "accountId": account.id, "accountIds": account.id, "parentId": account.id, "subscriptionId": sub.id, "familyId": family.id,
         "secondaryId": secondary.id, "studentId": student.id, "paymentMethodId": method.id, "invitationId": invitation.id,
-        "teamId": team.id, "teamIds": team.id, "moduleId": module.id, "assignmentId": 0,
+        "teamId": team.id, "teamIds": team.id, "moduleId": module.id, "assignmentId": 0, "guardianId": secondary.id,
     }
 
 
