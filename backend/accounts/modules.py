@@ -23,15 +23,20 @@ from backend.core.permissions import Permission
 
 @strawberry.enum(description="A part of the product a member may use.")
 class Module(Enum):
-    DASHBOARD = "dashboard"
-    CUSTOMERS = "customers"
-    SCHEDULING = "scheduling"
-    COMMUNICATIONS = "communications"
-    REPORTS = "reports"
-    SEATS = "seats"
-    PRICING = "pricing"
-    PAYMENT = "payment"
-    USER_MANAGEMENT = "user_management"
+    _value_: str  # strawberry.enum unwraps each enum_value to its string
+    DASHBOARD = strawberry.enum_value("dashboard", description="The dashboard, in the host application (DASHBOARD_VIEW).")
+    CUSTOMERS = strawberry.enum_value("customers", description="Families and user accounts: the Office Portal (FAMILIES_MANAGE).")
+    SCHEDULING = strawberry.enum_value("scheduling", description="Scheduling, in the host application (SCHEDULING_MANAGE).")
+    COMMUNICATIONS = strawberry.enum_value(
+        "communications", description="Communications, in the host application (COMMUNICATIONS_MANAGE)."
+    )
+    REPORTS = strawberry.enum_value("reports", description="Reports on the account's members (REPORTS_VIEW).")
+    SEATS = strawberry.enum_value("seats", description="Subscriptions and their seats (SEATS_MANAGE).")
+    PRICING = strawberry.enum_value("pricing", description="Pricing, in the host application (PRICING_MANAGE). Admins only.")
+    PAYMENT = strawberry.enum_value("payment", description="Payments, in the host application (PAYMENTS_MANAGE). Admins only.")
+    USER_MANAGEMENT = strawberry.enum_value(
+        "user_management", description="The account's users and audit log (USERS_MANAGE, AUDIT_VIEW). Admins only."
+    )
 
 
 ADMIN_ONLY_MODULES = frozenset({Module.PRICING, Module.PAYMENT, Module.USER_MANAGEMENT})

@@ -8,11 +8,25 @@ import strawberry
 
 from backend.accounts import models
 from backend.accounts.modules import Module, permissions_for
+from backend.core.enums import graphql_enum
 from backend.core.permissions import Permission
 
-strawberry.enum(models.MembershipRole, name="MembershipRole", description="A member's type in an account.")
+graphql_enum(
+    models.MembershipRole, name="MembershipRole", description="A member's type in an account.",
+    values={
+        "ADMIN": "Manages the account: holds every module and permission.",
+        "USER": "Uses the modules granted to them (never the admin-only Pricing, Payment, User management).",
+        "STAFF": "Office staff: like USER, uses the modules granted to them (never the admin-only ones).",
+    },
+)
 MembershipRole = models.MembershipRole
-strawberry.enum(models.MembershipStatus, name="MembershipStatus", description="Whether a membership may be used.")
+graphql_enum(
+    models.MembershipStatus, name="MembershipStatus", description="Whether a membership may be used.",
+    values={
+        "ACTIVE": "The membership may be used.",
+        "DEACTIVATED": "Deactivated by an admin: gives nothing in the account until reactivated.",
+    },
+)
 MembershipStatus = models.MembershipStatus
 
 

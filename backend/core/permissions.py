@@ -27,17 +27,38 @@ __all__ = [
 
 @strawberry.enum(description="A permission a membership can hold in an account.")
 class Permission(Enum):
-    ACCOUNT_VIEW = "account.view"
-    USERS_MANAGE = "users.manage"
-    AUDIT_VIEW = "audit.view"
-    PRICING_MANAGE = "pricing.manage"
-    PAYMENTS_MANAGE = "payments.manage"
-    FAMILIES_MANAGE = "families.manage"
-    SEATS_MANAGE = "seats.manage"
-    REPORTS_VIEW = "reports.view"
-    DASHBOARD_VIEW = "dashboard.view"
-    SCHEDULING_MANAGE = "scheduling.manage"
-    COMMUNICATIONS_MANAGE = "communications.manage"
+    _value_: str  # strawberry.enum unwraps each enum_value to its string
+    ACCOUNT_VIEW = strawberry.enum_value(
+        "account.view", description="See the account (its name, members, subscriptions). Every member holds it."
+    )
+    USERS_MANAGE = strawberry.enum_value(
+        "users.manage", description="Manage the account's users: invite, set modules, deactivate, remove; set the account's documents. User management module (admin only)."
+    )
+    AUDIT_VIEW = strawberry.enum_value(
+        "audit.view", description="Read the account's audit log. User management module (admin only)."
+    )
+    PRICING_MANAGE = strawberry.enum_value(
+        "pricing.manage", description="Manage pricing, in the host application. Pricing module (admin only)."
+    )
+    PAYMENTS_MANAGE = strawberry.enum_value(
+        "payments.manage", description="Manage payments, in the host application. Payment module (admin only)."
+    )
+    FAMILIES_MANAGE = strawberry.enum_value(
+        "families.manage", description="Manage the account's families and user accounts (students, guardians, staff sign-ins). Customers module."
+    )
+    SEATS_MANAGE = strawberry.enum_value(
+        "seats.manage", description="Create and change the account's subscriptions (seats). Seats module."
+    )
+    REPORTS_VIEW = strawberry.enum_value("reports.view", description="Read reports on the account's members. Reports module.")
+    DASHBOARD_VIEW = strawberry.enum_value(
+        "dashboard.view", description="Use the dashboard, in the host application. Dashboard module."
+    )
+    SCHEDULING_MANAGE = strawberry.enum_value(
+        "scheduling.manage", description="Manage scheduling, in the host application. Scheduling module."
+    )
+    COMMUNICATIONS_MANAGE = strawberry.enum_value(
+        "communications.manage", description="Manage communications, in the host application. Communications module."
+    )
 
 
 class IsAuthenticated(BasePermission):

@@ -15,8 +15,10 @@ from backend.enterprise import models, service
 
 @strawberry.enum(description="What an enterprise user may do: act as the group's admin or user staff user, and (ADMIN) manage people.")
 class EnterpriseLevel(Enum):
-    ADMIN = "admin"
-    USER = "user"
+    ADMIN = strawberry.enum_value(
+        "admin", description="Acts as the account's admin-level login-as user, and manages the group's people."
+    )
+    USER = strawberry.enum_value("user", description="Acts as the account's user-level login-as user.")
 
 
 @strawberry.type(description="A person of an enterprise group, who signs in with the group's provider.")

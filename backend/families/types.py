@@ -7,6 +7,7 @@ from enum import Enum
 
 import strawberry
 
+from backend.core.enums import graphql_enum
 from backend.core.graphql import gid
 from backend.core.security import utcnow
 from backend.families import models
@@ -16,18 +17,28 @@ from backend.families.ledger import Balance
 
 @strawberry.enum(description="My place in a family.")
 class FamilyRole(Enum):
-    PRIMARY = "primary"
-    SECONDARY = "secondary"
-    STAFF = "staff"
+    PRIMARY = strawberry.enum_value(
+        "primary", description="The primary guardian: manages the family, its secondary users and their access."
+    )
+    SECONDARY = strawberry.enum_value(
+        "secondary", description="A secondary user the primary guardian let in, with the access they were granted."
+    )
+    STAFF = strawberry.enum_value(
+        "staff", description="Account staff with the Customers module (families.manage), seeing the family from the office."
+    )
 
 
-@strawberry.enum(description="Where a family member stands. INVITATION_EXPIRED: invited, link expired; re-send it.")
+@strawberry.enum(description="Where a family member stands.")
 class FamilyMemberStatus(Enum):
-    NOT_INVITED = "not_invited"
-    INVITED = "invited"
-    INVITATION_EXPIRED = "invitation_expired"
-    ACTIVE = "active"
-    REVOKED = "revoked"
+    NOT_INVITED = strawberry.enum_value(
+        "not_invited", description="Saved (a secondary user the primary guardian added); no invitation sent yet."
+    )
+    INVITED = strawberry.enum_value("invited", description="Invited; the invitation link is still valid.")
+    INVITATION_EXPIRED = strawberry.enum_value(
+        "invitation_expired", description="Invited, but the link expired before it was accepted: re-send it."
+    )
+    ACTIVE = strawberry.enum_value("active", description="Accepted the invitation and may use the family.")
+    REVOKED = strawberry.enum_value("revoked", description="Access was revoked; they no longer see the family.")
 
 
 def member_status(m: models.FamilyMember) -> FamilyMemberStatus:
@@ -114,7 +125,13 @@ class FamilyBalance:
         return cls(charges_cents=b.charges_cents, payments_cents=b.payments_cents, balance_cents=b.balance_cents)
 
 
-strawberry.enum(models.LedgerKind, name="LedgerKind", description="A charge or a payment.")
+graphql_enum(
+    models.LedgerKind, name="LedgerKind", description="A charge or a payment.",
+    values={
+        "CHARGE": "Money owed by the family: adds to the amount due.",
+        "PAYMENT": "Money paid by the family: takes from the amount due.",
+    },
+)
 LedgerKind = models.LedgerKind
 
 

@@ -6,14 +6,29 @@ from datetime import datetime
 
 import strawberry
 
+from backend.core.enums import graphql_enum
 from backend.invitations import models
 from backend.invitations.service import effective_status
 
-strawberry.enum(models.InvitationKind, name="InvitationKind", description="What an invitation is for.")
+graphql_enum(
+    models.InvitationKind, name="InvitationKind", description="What an invitation is for.",
+    values={
+        "ACCOUNT_USER": "To become a member (user) of an account.",
+        "FAMILY_MEMBER": "To join a family as its primary guardian or as a secondary user.",
+        "SEAT": "To a subscription: a seat, seat admin rights or both.",
+        "STUDENT": "A student's initial invitation: verify the address, set a password, then sign in.",
+    },
+)
 InvitationKind = models.InvitationKind
-strawberry.enum(
+graphql_enum(
     models.InvitationStatus, name="InvitationStatus",
     description="Where an invitation stands. A pending link past its expiry reads EXPIRED.",
+    values={
+        "PENDING": "Sent, not accepted yet, and the link still works.",
+        "ACCEPTED": "Accepted: the access it grants was given.",
+        "EXPIRED": "Not accepted before its link expired; it can be re-sent.",
+        "REVOKED": "Withdrawn: the link no longer works and it cannot be re-sent.",
+    },
 )
 InvitationStatus = models.InvitationStatus
 

@@ -19,9 +19,9 @@ from backend.seats.types import SeatUserStatus, SubscriptionType
 
 @strawberry.enum(description="What a content item is.")
 class ContentKind(Enum):
-    EPISODE = "episode"
-    COURSE = "course"
-    LAB = "lab"
+    EPISODE = strawberry.enum_value("episode", description="An episode (viewings recorded as VIEWING_STARTED / VIEWED_COMPLETELY).")
+    COURSE = strawberry.enum_value("course", description="A course (viewings recorded as VIEWING_STARTED / VIEWED_COMPLETELY).")
+    LAB = strawberry.enum_value("lab", description="A hands-on lab (recorded as LAB_STARTED / LAB_COMPLETED).")
 
 
 @strawberry.type(name="ContentItem", description="An episode, course or lab from the catalogue.")

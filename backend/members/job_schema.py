@@ -11,6 +11,7 @@ from backend.accounts import models as am
 from backend.accounts import service as accounts
 from backend.accounts.modules import Module
 from backend.accounts.types import MembershipRole
+from backend.core.enums import graphql_enum
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, gid, require_user, to_id
 from backend.core.permissions import Permission, needs
@@ -19,8 +20,28 @@ from backend.members.bulk import InviteOutcome
 from backend.members.models import InvitationJob, InvitationJobRow
 
 AccountIdArg = Annotated[strawberry.ID, strawberry.argument(description="The account being managed.")]
-strawberry.enum(jobs.JobStatus, name="InvitationJobStatus", description="Where an invitation job stands.")
-strawberry.enum(InviteOutcome, name="InviteOutcome", description="What happened to one address of `inviteUsers` or of an invitation job.")
+graphql_enum(
+    jobs.JobStatus, name="InvitationJobStatus", description="Where an invitation job stands.",
+    values={
+        "QUEUED": "Waiting for the worker; rows decided at the start already have their outcome.",
+        "RUNNING": "The worker is inviting, a chunk of rows at a time.",
+        "DONE": "Every row has its outcome.",
+    },
+)
+graphql_enum(
+    InviteOutcome, name="InviteOutcome", description="What happened to one address of `inviteUsers` or of an invitation job.",
+    values={
+        "INVITED": "Invited: a new invitation was created and emailed.",
+        "ALREADY_MEMBER": "Not invited: already a member of the account.",
+        "ALREADY_INVITED": "Not invited: a pending invitation exists (returned with it).",
+        "PREVIOUSLY_INVITED": "Not invited: invited before and that link expired (returned with it); resend it.",
+        "DISPOSABLE_EMAIL": "Not invited: a throwaway (disposable) email domain.",
+        "INVALID_EMAIL": "Not invited: not a valid email address.",
+        "DUPLICATE": "Listed more than once: this row is skipped, the address's first row has its outcome.",
+        "RATE_LIMITED": "Not invited: the account used its invitation quota for the last 24 hours; try later.",
+        "INVALID_ROLE": "Not invited: an invitation job row named an unknown role.",
+    },
+)
 
 
 @strawberry.input(description="A list to invite in the background (up to 10,000 rows).")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import strawberry
 
+from backend.core.enums import graphql_enum
 from backend.core.graphql import Info, to_id
 from backend.core.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from backend.core.permissions import Permission, needs
@@ -15,9 +16,13 @@ from backend.members import service
 
 CURSOR = "invitation"
 
-strawberry.enum(
+graphql_enum(
     service.ListedStatus, name="OpenInvitationStatus",
     description="Which open invitations to list: PENDING (link still valid) or EXPIRED (link ran out; resend it).",
+    values={
+        "PENDING": "Not accepted yet, and the link still works.",
+        "EXPIRED": "Not accepted, and the link ran out: resend it.",
+    },
 )
 
 

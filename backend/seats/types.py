@@ -15,25 +15,25 @@ from backend.seats import directory, models, service
 
 @strawberry.enum(description="What an invitation to a subscription grants.")
 class SeatAccess(Enum):
-    SUBSCRIPTION = "subscription"
-    ADMIN = "admin"
-    BOTH = "both"
+    SUBSCRIPTION = strawberry.enum_value("subscription", description="A seat on the subscription (access to its content).")
+    ADMIN = strawberry.enum_value("admin", description="Seat admin rights only, without taking a seat.")
+    BOTH = strawberry.enum_value("both", description="A seat and seat admin rights.")
 
 
 @strawberry.enum(description="Where a person stands on a subscription's seats.")
 class SeatUserStatus(Enum):
-    ACTIVE = "active"
-    DEACTIVATED = "deactivated"
-    INVITED = "invited"
-    NONE = "none"
+    ACTIVE = strawberry.enum_value("active", description="Holds an active seat.")
+    DEACTIVATED = strawberry.enum_value("deactivated", description="Held a seat that was deactivated; the seat is free again.")
+    INVITED = strawberry.enum_value("invited", description="Invited to the subscription and not accepted yet.")
+    NONE = strawberry.enum_value("none", description="A seat admin without a seat.")
 
 
 @strawberry.enum(description="Which people to list on a subscription.")
 class SeatUserFilter(Enum):
-    ACTIVE = "active"
-    INVITED = "invited"
-    DEACTIVATED = "deactivated"
-    ADMINS = "admins"
+    ACTIVE = strawberry.enum_value("active", description="People holding an active seat.")
+    INVITED = strawberry.enum_value("invited", description="Pending invitations to the subscription.")
+    DEACTIVATED = strawberry.enum_value("deactivated", description="People whose seat was deactivated.")
+    ADMINS = strawberry.enum_value("admins", description="The subscription's seat admins.")
 
 
 @strawberry.type(name="Subscription", description="Seats an account bought, for a period, with the features included (the Details view).")

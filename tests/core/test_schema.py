@@ -32,8 +32,18 @@ def test_every_type_field_and_argument_has_a_description() -> None:
                     if not a.description:
                         missing.append(f"{name}.{fname}({aname})")
         if isinstance(t, GraphQLEnumType):
-            pass
+            missing += [f"{name}.{vname}" for vname, v in t.values.items() if not v.description]
     assert missing == []
+
+
+def test_enum_members_keep_their_plain_values() -> None:
+    # `strawberry.enum_value` on a `str` enum stores the EnumValueDefinition's repr as the
+    # member's value (and in the database); such enums are described with `graphql_enum`.
+    for name, t in schema._schema.type_map.items():
+        if isinstance(t, GraphQLEnumType) and not name.startswith("__"):
+            for member in t.extensions["strawberry-definition"].wrapped_cls:
+                assert not str(member.value).startswith("EnumValueDefinition("), f"{name}.{member.name}"
+                assert member.__class__(member.value) is member, f"{name}.{member.name}"
 
 
 def test_migrations_match_the_models() -> None:
