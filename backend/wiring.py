@@ -20,8 +20,7 @@ from backend.enterprise import service as enterprise
 from backend.families.models import Family, FamilyMember, PaymentMethod, Student
 from backend.invitations.models import Invitation
 from backend.learning.models import Assignment, LearningModule
-from backend.seats.models import Subscription
-from backend.teams.models import Team
+from backend.seats.models import Subscription, Team
 
 
 def owned_by(model: type[Model], path: str) -> Callable[[list[int]], Awaitable[dict[int, int]]]:

@@ -17,8 +17,7 @@ from backend.core.errors import NotFound
 from backend.core.security import utcnow
 from backend.families.models import Enrollment, Family, FamilyMember, PaymentMethod, Student
 from backend.invitations.models import Invitation
-from backend.seats.models import SeatHolder, Subscription
-from backend.teams.models import Team, TeamMember
+from backend.seats.models import SeatHolder, Subscription, Team, TeamMember
 
 USER_FIELDS = ("id", "email", "first_name", "last_name", "status", "created_at")
 

@@ -1,11 +1,10 @@
 """Bounded input: every out-of-bounds argument is BAD_USER_INPUT and changes nothing."""
 
 import pytest
-from backend.teams.models import Team
 
 from backend.accounts.models import Account
 from backend.core.inputlimits import DEFAULT_MAX_STRING, column_lengths
-from backend.seats.models import Subscription
+from backend.seats.models import Subscription, Team
 from tests.conftest import Api
 from tests.factories import make_account, make_subscription, make_user, token_for
 

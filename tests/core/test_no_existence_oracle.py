@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend.teams import service as teams
 from graphql import GraphQLNonNull, GraphQLObjectType, get_named_type
 
 from backend.accounts.models import MembershipRole
@@ -13,6 +12,7 @@ from backend.families import service as families
 from backend.invitations.models import Invitation
 from backend.members import service as members
 from backend.schema import schema
+from backend.seats import teams
 from tests.conftest import Api
 from tests.factories import make_account, make_member, make_subscription, make_user, token_for
 

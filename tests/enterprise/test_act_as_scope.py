@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from backend.teams.models import Team
 from graphql import (
     GraphQLEnumType,
     GraphQLField,
@@ -28,6 +27,7 @@ from backend.families.models import FamilyMember, MemberRole, PaymentMethod, Stu
 from backend.invitations.models import Invitation, InvitationKind
 from backend.learning.models import LearningModule
 from backend.schema import schema
+from backend.seats.models import Team
 from backend.wiring import ACCOUNT_ARGUMENTS, install
 from tests.conftest import Api
 from tests.enterprise.conftest import Group, make_group
