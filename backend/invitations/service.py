@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -58,7 +57,9 @@ def lifetime(kind: InvitationKind, account: Account) -> timedelta:
 
 def is_disposable(email: str) -> bool:
     """Is this address at a throwaway-mail domain (the disposable-email-domains list)?"""
-    return email.rsplit("@", 1)[-1].lower() in DISPOSABLE_DOMAINS
+    from disposable_email_domains import blocklist  # a large set: loaded when first needed
+
+    return email.rsplit("@", 1)[-1].lower() in blocklist
 
 
 def effective_status(invitation: Invitation) -> InvitationStatus:
