@@ -24,7 +24,7 @@ from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.core.mail import service as mail
 from backend.core.passwords import validate_password
-from backend.core.security import hash_password, new_token, token_hash, utcnow
+from backend.core.security import hash_password_async, new_token, token_hash, utcnow
 from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
 
 AcceptHandler = Callable[[Invitation, User], Awaitable[None]]
@@ -324,7 +324,7 @@ async def _accept_once(invitation: Invitation, existing: User | None, *, passwor
                 ErrorCode.TOKEN_USED, "This invitation was already accepted.", "token"
             )
         user = existing or await User.create(
-            email=invitation.email, first_name=first, last_name=last, password_hash=hash_password(password),
+            email=invitation.email, first_name=first, last_name=last, password_hash=await hash_password_async(password),
         )
         if invitation.kind == InvitationKind.STUDENT:  # a student confirms no adulthood
             await User.filter(id=user.id).update(terms_accepted_at=now)
