@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ["authlib", "zxcvbn", "openpyxl", "reportlab", "phonenumbers", "httpx", "limits", "aiosmtplib",
+HEAVY = ["authlib", "zxcvbn", "openpyxl", "xlsxwriter", "reportlab", "phonenumbers", "httpx", "limits", "aiosmtplib",
          "disposable_email_domains", "schemathesis"]
 
 SCRIPT = f"""
