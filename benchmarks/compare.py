@@ -209,6 +209,65 @@ def login_vs_verify(portico: Server, rounds: int, per_round: int = 10) -> tuple[
     return logins, verifies
 
 
+@dataclass
+class ExcelTiming:
+    rows: int
+    first_byte: float
+    whole: float
+    size: int
+    health: list[float]
+
+
+async def _add_events(database_url: str, subscription_id: int, rows: int) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(database_url)
+    try:
+        await conn.execute(
+            "INSERT INTO activity_events (subscription_id, user_id, kind, occurred_at) "
+            "SELECT $1, (SELECT id FROM users WHERE email = 'admin@bench.test'), 'login', now() - make_interval(secs => g) "
+            "FROM generate_series(1, $2) AS g", subscription_id, rows,
+        )
+    finally:
+        await conn.close()
+
+
+def excel_report(portico: Server, database_url: str, token: str, sub: str, rows: int) -> ExcelTiming:
+    """One logins report of `rows` events over HTTP: seconds to the first byte and to the
+    last, while another thread asks `/healthz` every 50 ms (its answer times)."""
+    import threading
+
+    asyncio.run(_add_events(database_url, int(sub), rows))
+    health: list[float] = []
+    done = threading.Event()
+
+    def probe() -> None:
+        with httpx.Client(base_url=portico.url, timeout=60) as client:
+            while not done.is_set():
+                started = time.perf_counter()
+                client.get("/healthz")
+                health.append(time.perf_counter() - started)
+                time.sleep(0.05)
+
+    prober = threading.Thread(target=probe)
+    size, first = 0, 0.0
+    with httpx.Client(base_url=portico.url, timeout=300) as client:
+        prober.start()
+        started = time.perf_counter()
+        try:
+            with client.stream("GET", f"/reports/subscriptions/{sub}/logins.xlsx", headers={"Authorization": f"Bearer {token}"}) as response:
+                response.raise_for_status()
+                for chunk in response.iter_bytes():
+                    if not size:
+                        first = time.perf_counter() - started
+                    size += len(chunk)
+            whole = time.perf_counter() - started
+        finally:
+            done.set()
+            prober.join()
+    return ExcelTiming(rows=rows, first_byte=first, whole=whole, size=size, health=health)
+
+
 def interleaved(rounds: int, cases: dict[str, Callable[[], float]]) -> dict[str, Series]:
     results = {name: Series() for name in cases}
     for _ in range(rounds):
@@ -222,6 +281,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--excel-rows", type=int, default=100_000, help="events in the Excel report timed last (0: skip)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("benchmarks.compare needs wrk (apt-get install wrk; ./scripts/bench.sh does it)", file=sys.stderr)
@@ -255,6 +315,7 @@ def main() -> int:
             "bare_cached": lambda: wrk(servers["bare_cached"].url, seat_users, None, s, c),
         })
         logins, verifies = login_vs_verify(servers["portico"], args.rounds)
+        excel = excel_report(servers["portico"], database_url, token, sub, args.excel_rows) if args.excel_rows else None
     finally:
         for server in servers.values():
             server.stop()
@@ -283,6 +344,10 @@ def main() -> int:
         print(f"  seat list {servers[key].name}: {series.median:.1f} req/s ({series.spread()})")
     print(f"  login {logins.median * 1000:.1f} ms ({logins.spread()} s); argon2id verify {verifies.median * 1000:.1f} ms")
     print("  idle RSS: " + ", ".join(f"{servers[k].name} {v:.0f} MB" for k, v in idle.items()))
+    if excel is not None:
+        print(f"  Excel report, {excel.rows:,} events: first byte {excel.first_byte:.2f} s, whole {excel.whole:.2f} s, "
+              f"{excel.size / 1e6:.1f} MB; /healthz meanwhile x{len(excel.health)}, slowest {max(excel.health) * 1000:.0f} ms, "
+              f"median {statistics.median(excel.health) * 1000:.0f} ms (goals: whole <= 5 s, first byte < 0.5 s, /healthz < 50 ms)")
     return 0
 
 
