@@ -21,13 +21,10 @@ from backend.core.config import get_settings
 from backend.core.context import Context
 from backend.core.httpguard import RequestGuard
 from backend.core.mail import service as mail
-from backend.core.mail import worker
 from backend.core.observability.logging import configure_logging
 from backend.core.observability.requests import ObservabilityMiddleware
 from backend.core.sms import service as sms
-from backend.core.sms import worker as sms_worker
 from backend.enterprise import routes as enterprise_routes
-from backend.members import jobs
 from backend.ops import server as ops
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
@@ -47,14 +44,21 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     ops.start(get_settings())
     tasks = []
     loop = asyncio.get_running_loop()
+    # The workers (and their SMTP / HTTP clients) are imported only when this process runs them.
     if get_settings().job_worker == "inprocess":
+        from backend.members import jobs
+
         tasks.append(asyncio.create_task(jobs.run_forever(wake=asyncio.Event())))
     if get_settings().mail_worker == "inprocess":
+        from backend.core.mail import worker
+
         wake = asyncio.Event()
         # Woken shortly after an email is queued (after its transaction commits, usually).
         mail.on_enqueue(lambda: loop.call_later(0.3, wake.set))
         tasks.append(asyncio.create_task(worker.run_forever(wake=wake)))
     if get_settings().sms_worker == "inprocess":
+        from backend.core.sms import worker as sms_worker
+
         sms_wake = asyncio.Event()
         sms.on_enqueue(lambda: loop.call_later(0.3, sms_wake.set))
         tasks.append(asyncio.create_task(sms_worker.run_forever(wake=sms_wake)))

@@ -19,7 +19,7 @@ from backend.accounts.modules import allowed_modules
 from backend.audit import service as audit
 from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.core.permissions import Permission
-from backend.core.security import hash_password
+from backend.core.security import hash_password_async
 
 
 def normalise_email(email: str, *, field: str = "email") -> str:
@@ -53,7 +53,7 @@ async def create_user(
         email=email,
         first_name=first_name.strip(),
         last_name=last_name.strip(),
-        password_hash=hash_password(password) if password else None,
+        password_hash=await hash_password_async(password) if password else None,
     )
 
 

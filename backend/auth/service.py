@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -22,11 +23,11 @@ from backend.core.passwords import validate_password
 from backend.core.security import (
     AccessClaims,
     create_access_token,
-    hash_password,
+    hash_password_async,
     new_token,
     token_hash,
     utcnow,
-    verify_password,
+    verify_password_async,
 )
 
 SignInHook = Callable[[User], Awaitable[None]]
@@ -81,6 +82,10 @@ async def _refuse_sso_only(user: User, field: str | None = None) -> None:
         raise DomainError(ErrorCode.SSO_REQUIRED, f"Sign in with {provider}: this sign-in has no password.", field)
 
 
+async def _nothing() -> None:
+    return None
+
+
 async def login(*, email: str, password: str, ip: str) -> Tokens:
     s = get_settings()
     # Per client address, and per (client, email): guessing at one person from one place
@@ -88,13 +93,21 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
     await ratelimit.hit(s.rate_limit_login, "login-ip", ip)
     await ratelimit.hit(s.rate_limit_login, "login-client-email", ip, email.strip())
     user = await accounts.get_by_email(email=email)
-    if user is not None and user.status == UserStatus.ACTIVE:
-        await _refuse_sso_only(user, "email")
-    if not verify_password(password, user.password_hash if user else None) or user is None:
+    active = user is not None and user.status == UserStatus.ACTIVE
+    # argon2 runs in a worker thread while the two lookups an active person needs run on the
+    # event loop; the refusals keep their order (SSO first, then the password, then access).
+    verified, provider, notice = await asyncio.gather(
+        verify_password_async(password, user.password_hash if user else None),
+        identity.sso_provider_of(user.id) if user is not None and active else _nothing(),
+        accounts.turned_off_notice(user_id=user.id) if user is not None and active else _nothing(),
+    )
+    if provider is not None:
+        raise DomainError(ErrorCode.SSO_REQUIRED, f"Sign in with {provider}: this sign-in has no password.", "email")
+    if not verified or user is None:
         raise DomainError(ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong.")
     if user.status != UserStatus.ACTIVE:
         raise DomainError(ErrorCode.ACCOUNT_DISABLED, "This sign-in has been disabled.")
-    if notice := await accounts.turned_off_notice(user_id=user.id):
+    if notice:
         raise DomainError(ErrorCode.ACCESS_TURNED_OFF, notice)
     async with in_transaction():
         session = await Session.create(id=uuid.uuid4(), user=user)
@@ -181,11 +194,12 @@ async def end_all_sessions(*, user_id: int, reason: str, keep: uuid.UUID | None 
 
 async def change_password(*, user: User, current: str, new: str, session_id: uuid.UUID | None) -> None:
     await _refuse_sso_only(user, "currentPassword")
-    if not verify_password(current, user.password_hash):
+    if not await verify_password_async(current, user.password_hash):
         raise DomainError(ErrorCode.WRONG_PASSWORD, "Your current password is not right.", "currentPassword")
     validate_password(new, field="newPassword", email=user.email, names=(user.first_name, user.last_name))
+    new_hash = await hash_password_async(new)
     async with in_transaction():
-        await User.filter(id=user.id).update(password_hash=hash_password(new))
+        await User.filter(id=user.id).update(password_hash=new_hash)
         await end_all_sessions(user_id=user.id, reason="password_changed", keep=session_id)
         await audit.record(action="password.changed", actor_id=user.id, target_user_id=user.id)
         await mail.enqueue(
@@ -272,7 +286,7 @@ async def reset_password(*, token: str, password: str) -> User:
         validate_password(password, email=row.user.email, names=(row.user.first_name, row.user.last_name))
         if not await PasswordResetToken.filter(id=row.id, used_at__isnull=True).update(used_at=utcnow()):
             raise DomainError(ErrorCode.TOKEN_USED, "This reset link was already used.", "token")
-        await User.filter(id=row.user_id).update(password_hash=hash_password(password))
+        await User.filter(id=row.user_id).update(password_hash=await hash_password_async(password))
         await end_all_sessions(user_id=row.user_id, reason="password_reset")
         await audit.record(action="password.reset", actor_id=row.user_id, target_user_id=row.user_id)
         return row.user

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from zxcvbn import zxcvbn
-
 from backend.core.errors import DomainError, ErrorCode
 
 MIN_LENGTH = 12
@@ -42,6 +40,8 @@ def validate_password(
         raise DomainError(ErrorCode.PASSWORD_TOO_SHORT, f"Use at least {MIN_LENGTH} characters.", field)
     if len(password) > MAX_LENGTH:
         raise DomainError(ErrorCode.PASSWORD_TOO_LONG, f"Use at most {MAX_LENGTH} characters.", field)
+    from zxcvbn import zxcvbn  # ~12 MB of dictionaries: loaded on the first password checked
+
     personal = _personal_words(email, names)
     result = zxcvbn(password, user_inputs=personal, max_length=MAX_LENGTH)
     if result["score"] >= MIN_SCORE and len(_without(password.lower(), personal)) >= MIN_REST:

@@ -12,16 +12,15 @@ from __future__ import annotations
 import time
 from collections import deque
 from functools import lru_cache
-from typing import cast
-
-from limits import RateLimitItem, parse
-from limits.aio.storage import Storage
-from limits.aio.strategies import MovingWindowRateLimiter
-from limits.storage import storage_from_string
+from typing import TYPE_CHECKING, cast
 
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode
 from backend.core.observability import metrics
+
+if TYPE_CHECKING:  # `limits` (and its dependencies, ~4 MB) is loaded at the first check, not at start-up
+    from limits import RateLimitItem
+    from limits.aio.strategies import MovingWindowRateLimiter
 
 SWEEP_SECONDS = 60.0
 
@@ -67,6 +66,10 @@ def _redis() -> MovingWindowRateLimiter | None:
     url = get_settings().redis_url
     if not url:
         return None
+    from limits.aio.storage import Storage
+    from limits.aio.strategies import MovingWindowRateLimiter
+    from limits.storage import storage_from_string
+
     scheme_url = url if url.startswith("async+") else f"async+{url}"
     storage = cast(Storage, storage_from_string(scheme_url, implementation="redispy", key_prefix="portico"))
     return MovingWindowRateLimiter(storage)
@@ -78,6 +81,8 @@ _local = LocalMovingWindow()
 async def hit(limit: str, scope: str, *keys: str) -> None:
     """Count one attempt against `limit` (e.g. "10/minute") for `scope` and keys;
     raise RATE_LIMITED once the limit is reached."""
+    from limits import parse
+
     item, identifiers = parse(limit), [scope, *[k.lower() for k in keys]]
     shared = _redis()
     allowed = await shared.hit(item, *identifiers) if shared else _local.hit(item, *identifiers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 import uuid
@@ -43,6 +44,17 @@ def verify_password(password: str, password_hash: str | None) -> bool:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+# On request paths: argon2 takes tens of milliseconds of CPU (and releases the GIL), so it
+# runs in a worker thread and the event loop keeps answering other requests meanwhile.
+async def hash_password_async(password: str) -> str:
+    return await asyncio.to_thread(hash_password, password)
+
+
+async def verify_password_async(password: str, password_hash: str | None) -> bool:
+    """`verify_password` in a worker thread (the dummy-hash timing defence included)."""
+    return await asyncio.to_thread(verify_password, password, password_hash)
 
 
 def new_token() -> str:

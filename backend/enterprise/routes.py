@@ -23,7 +23,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 
 from backend.core.config import get_settings
-from backend.enterprise import oidc, providers, service
+from backend.enterprise import providers, service
 
 log = logging.getLogger("portico.sso")
 SESSION_COOKIE = "portico_sso"  # its own name: cookies are not separated by port
@@ -52,6 +52,8 @@ async def login(request: Request) -> Response:
     if config is None:
         return _refusal(request, 404, "sso_disabled", "Enterprise sign-in is not set up here.")
     request.session[PROVIDER_KEY] = config.key
+    from backend.enterprise import oidc  # authlib (~15 MB): loaded on the first enterprise sign-in
+
     return await oidc.client(config).authorize_redirect(request, f"{get_settings().api_url}/sso/callback")
 
 
@@ -59,6 +61,8 @@ async def callback(request: Request) -> Response:
     config = await providers.get(key=request.session.get(PROVIDER_KEY))
     if config is None:
         return _refusal(request, 404, "sso_disabled", "Enterprise sign-in is not set up here.")
+    from backend.enterprise import oidc
+
     try:
         token = await oidc.client(config).authorize_access_token(request, claims_options=oidc.claims_options(config))
     except oidc.VERIFICATION_ERRORS as exc:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -25,7 +24,7 @@ from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.core.mail import service as mail
 from backend.core.passwords import validate_password
-from backend.core.security import hash_password, new_token, token_hash, utcnow
+from backend.core.security import hash_password_async, new_token, token_hash, utcnow
 from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
 
 AcceptHandler = Callable[[Invitation, User], Awaitable[None]]
@@ -58,7 +57,9 @@ def lifetime(kind: InvitationKind, account: Account) -> timedelta:
 
 def is_disposable(email: str) -> bool:
     """Is this address at a throwaway-mail domain (the disposable-email-domains list)?"""
-    return email.rsplit("@", 1)[-1].lower() in DISPOSABLE_DOMAINS
+    from disposable_email_domains import blocklist  # a large set: loaded when first needed
+
+    return email.rsplit("@", 1)[-1].lower() in blocklist
 
 
 def effective_status(invitation: Invitation) -> InvitationStatus:
@@ -323,7 +324,7 @@ async def _accept_once(invitation: Invitation, existing: User | None, *, passwor
                 ErrorCode.TOKEN_USED, "This invitation was already accepted.", "token"
             )
         user = existing or await User.create(
-            email=invitation.email, first_name=first, last_name=last, password_hash=hash_password(password),
+            email=invitation.email, first_name=first, last_name=last, password_hash=await hash_password_async(password),
         )
         if invitation.kind == InvitationKind.STUDENT:  # a student confirms no adulthood
             await User.filter(id=user.id).update(terms_accepted_at=now)

@@ -90,12 +90,23 @@ async def _chunks(report: Report) -> AsyncIterator[list[tuple]]:
         after = rows[-1][0]
 
 
+def _event_row(report: Report, values: tuple) -> Row:
+    _, at, kind, first, last, email, ckind, title = values
+    tail = [LABELS[ActivityKind(kind)], getattr(ckind, "value", ckind) or "", title or ""]
+    return [utc_naive(at), *tail] if report.one_person else [utc_naive(at), first, last, email, *tail]
+
+
+async def event_row_chunks(report: Report) -> AsyncIterator[list[Row]]:
+    """The raw events, oldest first, CHUNK rows at a time."""
+    async for rows in _chunks(report):
+        yield [_event_row(report, values) for values in rows]
+
+
 async def event_rows(report: Report) -> AsyncIterator[Row]:
     """The raw events, one row each, oldest first."""
-    async for rows in _chunks(report):
-        for _, at, kind, first, last, email, ckind, title in rows:
-            tail = [LABELS[ActivityKind(kind)], getattr(ckind, "value", ckind) or "", title or ""]
-            yield [utc_naive(at), *tail] if report.one_person else [utc_naive(at), first, last, email, *tail]
+    async for chunk in event_row_chunks(report):
+        for row in chunk:
+            yield row
 
 
 async def summary_rows(report: Report) -> list[Row]:

@@ -1,6 +1,8 @@
 """The seat admin's view of a subscription: people by status, with their teams, and pending invitations.
 
-Every list here costs a fixed number of SQL statements however many people it holds.
+Every list here costs a fixed number of SQL statements however many people it holds, and
+reads only the columns it shows, as plain rows (no ORM objects: building 1,000 of them was
+a third of the list's time).
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ from enum import Enum
 
 from tortoise.expressions import Q
 
-from backend.accounts.models import User
 from backend.auth.service import last_sign_ins
 from backend.invitations.models import Invitation
 from backend.seats import invites
 from backend.seats.models import SeatHolder, SeatStatus, Subscription, TeamMember
-from backend.seats.service import has_content_access
+from backend.seats.service import within_dates
 
 
 class UserFilter(str, Enum):
@@ -25,6 +26,17 @@ class UserFilter(str, Enum):
     INVITED = "invited"
     DEACTIVATED = "deactivated"
     ADMINS = "admins"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """The user columns a row shows (what `UserType` needs)."""
+
+    id: int
+    email: str
+    first_name: str
+    last_name: str
+    created_at: datetime
 
 
 @dataclass
@@ -37,7 +49,7 @@ class DirectoryRow:
     status: str  # active, deactivated, invited, none
     is_admin: bool
     has_content_access: bool
-    user: User | None = None
+    user: Person | None = None
     invitation: Invitation | None = None
     team_names: list[str] = field(default_factory=list)
     last_sign_in_at: datetime | None = None
@@ -60,7 +72,9 @@ def _holders_query(subscription_id: int, status: UserFilter | None, terms: list[
         q = q.filter(is_admin=True)
     for t in terms:
         q = q.filter(Q(user__email__icontains=t) | Q(user__first_name__icontains=t) | Q(user__last_name__icontains=t))
-    return q.select_related("user")
+    return q.values_list(
+        "user_id", "seat_status", "is_admin", "user__email", "user__first_name", "user__last_name", "user__created_at"
+    )
 
 
 async def users(
@@ -72,21 +86,22 @@ async def users(
     rows: list[DirectoryRow] = []
     if status != UserFilter.INVITED:
         holders = await _holders_query(subscription.id, status, terms, user_id)
+        ids = [h[0] for h in holders]
         teams: dict[int, list[str]] = defaultdict(list)
-        for tm in await TeamMember.filter(
-            team__subscription_id=subscription.id, user_id__in=[h.user_id for h in holders]  # type: ignore[attr-defined]
-        ).select_related("team").order_by("team__name"):
-            teams[tm.user_id].append(tm.team.name)  # type: ignore[attr-defined]
-        signed_in = await last_sign_ins([h.user_id for h in holders])  # type: ignore[attr-defined]
-        rows += [
-            DirectoryRow(
-                email=h.user.email, first_name=h.user.first_name, last_name=h.user.last_name,
-                status=h.seat_status.value, is_admin=h.is_admin,
-                has_content_access=has_content_access(subscription, h), user=h.user, team_names=teams[h.user.id],
-                last_sign_in_at=signed_in.get(h.user.id),
-            )
-            for h in holders
-        ]
+        for uid, team_name in await TeamMember.filter(
+            team__subscription_id=subscription.id, user_id__in=ids
+        ).order_by("team__name").values_list("user_id", "team__name"):
+            teams[uid].append(team_name)
+        signed_in = await last_sign_ins(ids)
+        open_now = within_dates(subscription)
+        for uid, seat_status, is_admin, email, first, last, created in holders:
+            seat = SeatStatus(seat_status)
+            rows.append(DirectoryRow(
+                email=email, first_name=first, last_name=last, status=seat.value, is_admin=is_admin,
+                has_content_access=open_now and seat == SeatStatus.ACTIVE,
+                user=Person(id=uid, email=email, first_name=first, last_name=last, created_at=created),
+                team_names=teams[uid], last_sign_in_at=signed_in.get(uid),
+            ))
     if status in (None, UserFilter.INVITED) and user_id is None:
         rows += [
             DirectoryRow(

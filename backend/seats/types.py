@@ -77,7 +77,10 @@ class SeatUser:
     @classmethod
     def of(cls, r: directory.DirectoryRow) -> "SeatUser":
         return cls(
-            user=UserType.of(r.user) if r.user else None, email=r.email, first_name=r.first_name, last_name=r.last_name,
+            user=UserType(
+                id=strawberry.ID(str(r.user.id)), email=r.user.email, first_name=r.user.first_name,
+                last_name=r.user.last_name, created_at=r.user.created_at,
+            ) if r.user else None, email=r.email, first_name=r.first_name, last_name=r.last_name,
             status=SeatUserStatus(r.status), is_admin=r.is_admin, has_content_access=r.has_content_access,
             teams=r.team_names, invitation=InvitationType.of(r.invitation) if r.invitation else None,
             last_sign_in_at=r.last_sign_in_at,

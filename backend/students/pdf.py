@@ -9,24 +9,35 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
-
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from backend.students.listing import Row
 
-_STYLES = getSampleStyleSheet()
-_TABLE = TableStyle([
-    ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
-    ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
-    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
-    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-])
+# reportlab is imported by the functions that draw (in their worker thread), never when the
+# app starts: it would add megabytes to every idle API process.
+
+
+@cache
+def _styles() -> Any:
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    return getSampleStyleSheet()
+
+
+@cache
+def _table_style() -> Any:
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+
+    return TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ])
 STATUS_WORDS = {"NO_LOGIN": "No login", "INVITED": "Invited", "CREDENTIALS_SENT": "Credentials sent", "ACTIVE": "Active",
                 "DISABLED": "Disabled"}
 
@@ -40,6 +51,11 @@ def _name(r: Row) -> str:
 
 
 def _document(title: str, subtitle: str, story: list, *, wide: bool) -> bytes:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    _STYLES = _styles()
     buffer = io.BytesIO()
     size = landscape(A4) if wide else A4
     doc = SimpleDocTemplate(buffer, pagesize=size, title=title, author="Portico", leftMargin=12 * mm, rightMargin=12 * mm,
@@ -49,9 +65,12 @@ def _document(title: str, subtitle: str, story: list, *, wide: bool) -> bytes:
     return buffer.getvalue()
 
 
-def _table(header: list[str], rows: list[list[str]], widths: list[float]) -> LongTable:
+def _table(header: list[str], rows: list[list[str]], widths: list[float]) -> Any:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import LongTable
+
     table = LongTable([header, *rows], colWidths=[w * mm for w in widths], repeatRows=1)
-    table.setStyle(_TABLE)
+    table.setStyle(_table_style())
     return table
 
 
@@ -89,6 +108,10 @@ FIELDS = ("family", "user_type", "sign_in_address", "password")
 def credentials(*, account_name: str, blocks: Sequence[CredentialBlock], fields: Sequence[str], sign_in_url: str,
                 generated: datetime, preview: bool) -> bytes:
     """One block per person with username (and the chosen fields), for handing out on paper."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    _STYLES = _styles()
     story: list = []
     normal, bold = _STYLES["Normal"], _STYLES["Heading4"]
     for b in blocks:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from backend.core.config import get_settings
@@ -36,6 +35,8 @@ def domain(value: str) -> str:
 
 
 def region(value: str) -> str:
+    import phonenumbers  # tens of MB of metadata: loaded when a phone number is first checked
+
     cleaned = value.strip().upper()
     if cleaned not in phonenumbers.SUPPORTED_REGIONS:
         raise SignInRefusal(Code.INVALID_REGION, f"{value!r} is not a country code such as US or GB.", "phoneRegion")
@@ -44,6 +45,8 @@ def region(value: str) -> str:
 
 def phone(value: str, *, default_region: str, field: str = "phone") -> str:
     """E.164, or INVALID_PHONE: a number that parses but is impossible for its country is refused."""
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(value, default_region)
     except phonenumbers.NumberParseException as exc:

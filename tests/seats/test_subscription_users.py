@@ -16,7 +16,7 @@ from tests.factories import link_token, make_account, make_seat_user, make_subsc
 
 USERS = """query U($s: ID!, $status: SeatUserFilter, $q: String! = "") {
   subscriptionUsers(subscriptionId: $s, status: $status, search: $q) {
-    email firstName status isAdmin hasContentAccess teams user { id fullName } } }"""
+    email firstName status isAdmin hasContentAccess teams user { id fullName createdAt } } }"""
 INVITE = """mutation I($s: ID!, $e: String!) { inviteSeatUser(subscriptionId: $s, input: {
   firstName: "Ivy", lastName: "Invited", email: $e, access: SUBSCRIPTION}) { errors { code } } }"""
 USAGE = "query G($s: ID!, $d: Int!) { subscriptionUsage(subscriptionId: $s, days: $d) { day activeUsers logins viewings viewedCompletely labs } }"
@@ -64,6 +64,9 @@ async def test_filters_order_and_search(api: Api) -> None:
         ("Sia", "NONE", True), ("Zed", "ACTIVE", False),
     ]
     assert everyone[-1]["teams"] == ["Blue"] and everyone[1]["user"] is None
+    zed_user = everyone[-1]["user"]
+    assert zed_user["id"] == str(zed.id) and zed_user["fullName"] == "Zed " + zed.last_name
+    assert zed_user["createdAt"].startswith(zed.created_at.isoformat()[:16])  # read as a plain row, same value
     by = lambda status, q="": as_admin(USERS, {"s": str(sub.id), "status": status, "q": q})  # noqa: E731
     assert [r["email"] for r in (await by("ACTIVE"))["subscriptionUsers"]] == [amy.email, zed.email]
     assert [r["email"] for r in (await by("INVITED"))["subscriptionUsers"]] == ["ivy@example.com"]

@@ -4,10 +4,12 @@ console sender for development."""
 from __future__ import annotations
 
 import sys
-
-import httpx
+from typing import TYPE_CHECKING
 
 from backend.core.config import Settings
+
+if TYPE_CHECKING:
+    import httpx  # imported by send_twilio when a text is sent: httpx pulls in click and rich (~9 MB)
 
 
 class SmsRetry(Exception):
@@ -37,6 +39,8 @@ def _retry_after(response: httpx.Response) -> int | None:
 
 async def send_twilio(*, to: str, body: str, settings: Settings, client: httpx.AsyncClient | None = None) -> str:
     """POST /2010-04-01/Accounts/{AccountSid}/Messages.json with basic auth; return the sid."""
+    import httpx
+
     sid = settings.twilio_account_sid or ""
     url = f"{settings.sms_api_url}/2010-04-01/Accounts/{sid}/Messages.json"
     sender = settings.sms_from or ""
