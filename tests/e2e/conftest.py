@@ -162,8 +162,7 @@ class Portal:
     async def at(self, path: str, query: str = "") -> None:
         """Wait until the tab shows `path` (the server may add a trailing slash)."""
         q = re.escape(query)
-        # Generous: on a busy 2-core machine a sign-in and the Home it loads can take a while.
-        await self.page.wait_for_url(re.compile(rf"^{re.escape(self.base + path.rstrip('/'))}/?{q}$"), timeout=45_000)
+        await self.page.wait_for_url(re.compile(rf"^{re.escape(self.base + path.rstrip('/'))}/?{q}$"))
 
     async def sign_in(self, email: str, password: str) -> None:
         await self.open("/sign-in")
