@@ -53,7 +53,12 @@ def unreleased_section(changelog: str) -> str:
     return match.group(1) if match else ""
 
 
-def unannounced(old_sdl: str, new_sdl: str, changelog: str) -> list[Change]:
-    """Breaking changes whose coordinate the changelog's Unreleased section does not name."""
+def not_in_changelog(found: list[Change], changelog: str) -> list[Change]:
+    """Of these changes, the breaking ones the changelog's Unreleased section does not name."""
     section = unreleased_section(changelog)
-    return [c for c in changes(old_sdl, new_sdl) if c.breaking and f"`{c.coordinate}`" not in section]
+    return [c for c in found if c.breaking and f"`{c.coordinate}`" not in section]
+
+
+def unannounced(old_sdl: str, new_sdl: str, changelog: str) -> list[Change]:
+    """Breaking changes from `old_sdl` to `new_sdl` that the changelog does not announce."""
+    return not_in_changelog(changes(old_sdl, new_sdl), changelog)

@@ -31,17 +31,10 @@ def start(settings: Settings) -> None:
 async def release_claims(worker_id: str | None = None) -> int:
     """Give back the emails this process claimed but did not send, so another worker sends
     them now rather than after the claim expires."""
-    from tortoise.expressions import Q
-
-    from backend.core.mail import worker
-    from backend.core.mail.models import OutboxEmail, OutboxStatus
+    from backend.core.mail import claims, worker
 
     try:
-        # Claim tokens are "<worker id>/<random>" (backend.core.mail.claims).
-        mine = f"{(worker_id or worker.WORKER_ID)[:48]}/"
-        released = await OutboxEmail.filter(
-            Q(locked_by__startswith=mine) & Q(status=OutboxStatus.PENDING) & Q(locked_until__isnull=False)
-        ).update(locked_until=None, locked_by=None)
+        released = await claims.release(worker_id or worker.WORKER_ID)
     except Exception:  # stopping anyway: the claim expires by itself
         log.warning("could not release claimed mail", exc_info=True)
         return 0

@@ -86,9 +86,23 @@ def _due() -> Q:
     )
 
 
+def _token_prefix(worker_id: str) -> str:
+    """Claim tokens are "<worker id>/<random>": unique per claim, and a worker's own ones
+    can be found again when it stops (`release`)."""
+    return f"{worker_id[:48]}/"
+
+
+async def release(worker_id: str) -> int:
+    """Give back the unsent emails this worker holds, so another sends them now rather than
+    after the lease runs out. Returns how many."""
+    return await OutboxEmail.filter(
+        Q(locked_by__startswith=_token_prefix(worker_id)) & Q(status=OutboxStatus.PENDING) & Q(locked_until__isnull=False)
+    ).update(locked_until=None, locked_by=None)
+
+
 async def claim(*, limit: int, worker_id: str, lease: timedelta, postgres: bool) -> Claim:
     """Take up to `limit` due rows under a new claim token; other workers skip them."""
-    token = f"{worker_id[:48]}/{secrets.token_hex(6)}"
+    token = f"{_token_prefix(worker_id)}{secrets.token_hex(6)}"
     started = time.monotonic()
     async with in_transaction():
         query = OutboxEmail.filter(_due()).order_by("id").limit(limit)

@@ -22,6 +22,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from backend.core.config import Settings, get_settings
+from backend.core.mail.claims import backoff_seconds as mail_backoff_seconds
 from backend.core.security import utcnow
 from backend.core.sms import providers
 from backend.core.sms.models import OutboxSms, SmsStatus
@@ -29,13 +30,13 @@ from backend.core.sms.service import failed, unseal
 
 log = logging.getLogger("portico.sms")
 LOCK_SECONDS = 60
-MAX_BACKOFF_SECONDS = 3600
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 
 
 def backoff_seconds(attempts: int, retry_after: int | None = None) -> int:
-    """30 s, 60 s, 120 s, ... capped at an hour; a longer Retry-After from the gateway wins."""
-    return max(retry_after or 0, min(MAX_BACKOFF_SECONDS, 30 * 2 ** max(0, attempts - 1)))
+    """The mail outbox's schedule (30 s, 60 s, 120 s, ... capped at an hour); a longer
+    Retry-After from the gateway wins."""
+    return max(retry_after or 0, mail_backoff_seconds(attempts))
 
 
 def _due() -> Q:
