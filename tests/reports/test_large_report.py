@@ -50,5 +50,7 @@ async def test_a_100000_event_report_does_not_block_the_event_loop(http: AsyncCl
     assert f'<row r="{EVENTS + 1}"'.encode() in sheet and f'<row r="{EVENTS + 2}"'.encode() not in sheet
     # On the loop, the render would be one gap of whole seconds; off it, the loop keeps ticking
     # (the writer thread competes for the GIL, so a tick may wait a few switch intervals).
-    assert len(health) >= 3 and max(health) < 0.1
-    assert max(gaps) < 0.25 and sorted(gaps)[len(gaps) // 2] < 0.02
+    # Timings are not asserted (a loaded CI machine stretches any single gap); what is asserted is
+    # the shape: a blocked loop gives one or two ticks for the whole render, a free one gives many.
+    assert len(health) >= 3 and sorted(health)[len(health) // 2] < 0.25
+    assert len(gaps) > 40 and sorted(gaps)[len(gaps) // 2] < 0.05
