@@ -37,8 +37,8 @@ def page_size(first: int | None, default: int = 50) -> int:
 
 @strawberry.type(description="Where a page of a connection sits in the whole list.")
 class PageInfo:
-    has_next_page: bool = strawberry.field(description="True when more items follow `endCursor`.")
-    has_previous_page: bool = strawberry.field(description="True when this page started after a cursor.")
+    has_next_page: bool = strawberry.field(description="True when more items follow this page (after `endCursor`).")
+    has_previous_page: bool = strawberry.field(description="True when items come before this page (before `startCursor`).")
     start_cursor: str | None = strawberry.field(description="Cursor of the first item of the page.")
     end_cursor: str | None = strawberry.field(description="Cursor of the last item: pass it as `after` for the next page.")
 
