@@ -1,4 +1,5 @@
-"""The Starlette application: `POST /graphql`, `GET /healthz` `/readyz` `/metrics`, `GET /reports/...xlsx`, `GET /sso/...`."""
+"""The Starlette application: `POST /graphql`, `GET /healthz` `/readyz` `/metrics`, `GET /reports/...xlsx|pdf`
+(and `/reports/download/{token}` by signed link), `GET /sso/...`."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from backend.core.observability.requests import ObservabilityMiddleware
 from backend.core.sms import service as sms
 from backend.enterprise import routes as enterprise_routes
 from backend.ops import server as ops
+from backend.reports.link_route import routes as report_link_routes
 from backend.reports.routes import routes as report_routes
 from backend.schema import schema
 from backend.students.routes import routes as student_report_routes
@@ -82,7 +84,7 @@ def create_app(*, manage_db: bool = True) -> Starlette:
     graphql = PorticoGraphQL(schema, graphql_ide="graphiql" if settings.debug else None, allow_queries_via_get=False)
     return Starlette(
         debug=False,
-        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), *ops.routes(), *report_routes, *student_report_routes,
+        routes=[Route("/graphql", graphql, methods=["GET", "POST"]), *ops.routes(), *report_routes, *student_report_routes, *report_link_routes,
                 enterprise_routes.mount()],
         middleware=[
             Middleware(ObservabilityMiddleware),

@@ -26,6 +26,7 @@ from backend.families import schema as families
 from backend.invitations import schema as invitations
 from backend.learning import schema as learning
 from backend.members import schema as members
+from backend.reports import link_schema as report_links
 from backend.reports import schema as reports
 from backend.seats import schema as seats
 from backend.seats import team_schema as teams
@@ -45,6 +46,7 @@ class Mutation(
     auth.Mutation, accounts.Mutation, invitations.Mutation, members.Mutation, family_mutations.Mutation,
     office_mutations.Mutation, seats.Mutation,
     teams.Mutation, learning.Mutation, enterprise.Mutation, enterprise_admin.Mutation, students.Mutation,
+    report_links.Mutation,
 ):
     pass
 

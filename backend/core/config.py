@@ -122,6 +122,8 @@ class Settings:
     sms_max_attempts: int = 10
     sms_timeout_seconds: int = 10
     sms_default_region: str = "US"
+    # Signed report download links (`reportDownloadUrl`): how long one stays valid.
+    report_url_ttl_seconds: int = 300
 
     @property
     def debug(self) -> bool:
@@ -151,6 +153,8 @@ class Settings:
             raise ConfigError("SMS_PROVIDER must be console or twilio")
         if self.sms_provider == "twilio" and not (self.twilio_account_sid and self.twilio_auth_token and self.sms_from):
             raise ConfigError("SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SMS_FROM")
+        if self.report_url_ttl_seconds < 1:
+            raise ConfigError("REPORT_URL_TTL_SECONDS must be at least 1")
         if not self.debug and (self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 32):
             raise ConfigError("SECRET_KEY must be set to a random value of 32+ characters in production")
 
@@ -229,6 +233,7 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         sms_max_attempts=_int(env, "SMS_MAX_ATTEMPTS", 10),
         sms_timeout_seconds=_int(env, "SMS_TIMEOUT_SECONDS", 10),
         sms_default_region=(g("SMS_DEFAULT_REGION") or Settings.sms_default_region).upper(),
+        report_url_ttl_seconds=_int(env, "REPORT_URL_TTL_SECONDS", Settings.report_url_ttl_seconds),
     )
     settings.check()
     return settings

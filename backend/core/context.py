@@ -13,6 +13,9 @@ from backend.core.clientaddr import client_address
 from backend.core.security import InvalidToken, decode_access_token
 
 _UNSET = object()
+# A route that verified another credential than a bearer token (a signed download link)
+# puts the live session here, in the ASGI scope, which no client can write.
+SIGNED_IN_SCOPE_KEY = "portico.signed_in"
 
 
 def client_ip(request: Request | None) -> str:
@@ -56,6 +59,8 @@ class Context:
         return signed_in.account_scope if signed_in else None
 
     async def _resolve(self) -> identity.SignedIn | None:
+        if self.request is not None and SIGNED_IN_SCOPE_KEY in self.request.scope:
+            return self.request.scope[SIGNED_IN_SCOPE_KEY]  # type: ignore[no-any-return]
         header = self.request.headers.get("authorization", "") if self.request else ""
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token:

@@ -12,7 +12,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from jose import JWTError, jwt
+from jose import ExpiredSignatureError, JWTError, jwt
 
 from backend.core.config import Settings, get_settings
 
@@ -150,3 +150,43 @@ def decode_access_token(token: str, settings: Settings | None = None) -> AccessC
         )
     except (JWTError, KeyError, ValueError) as exc:
         raise InvalidToken(str(exc)) from exc
+
+
+class LinkExpired(InvalidToken):
+    """A signed link whose time is up: answered 410 Gone rather than 403."""
+
+
+def sign_link(claims: dict[str, Any], *, purpose: str, ttl_seconds: int, settings: Settings | None = None) -> tuple[str, datetime]:
+    """A short-lived token to put in a URL (HS256 with SECRET_KEY) and when it expires.
+    `purpose` (e.g. "report") is its type and audience, so a link is never an access token
+    and an access token never a link."""
+    s = settings or get_settings()
+    now = utcnow().replace(microsecond=0)
+    expires = now + timedelta(seconds=ttl_seconds)
+    body = {
+        "iss": s.jwt_issuer, "aud": f"{s.jwt_audience}:{purpose}", "typ": purpose,
+        "iat": int(now.timestamp()), "exp": int(expires.timestamp()), **claims,
+    }
+    return jwt.encode(body, s.secret_key, algorithm="HS256", headers={"kid": _kid(s.secret_key)}), expires
+
+
+def read_link(token: str, *, purpose: str, settings: Settings | None = None) -> dict[str, Any]:
+    """The claims of a link made by `sign_link` for `purpose`: InvalidToken when it was altered,
+    signed by an unknown key or made for something else; LinkExpired when its time is up."""
+    s = settings or get_settings()
+    keys = {_kid(k): k for k in (s.secret_key, *s.previous_secret_keys)}
+    try:
+        key = keys.get(jwt.get_unverified_header(token).get("kid") or "")
+        if key is None:
+            raise InvalidToken("unknown key")
+        claims: dict[str, Any] = jwt.decode(
+            token, key, algorithms=["HS256"], audience=f"{s.jwt_audience}:{purpose}", issuer=s.jwt_issuer,
+            options=REQUIRED_CLAIMS,
+        )
+    except ExpiredSignatureError as exc:
+        raise LinkExpired(str(exc)) from exc
+    except (JWTError, ValueError) as exc:
+        raise InvalidToken(str(exc)) from exc
+    if claims.get("typ") != purpose:
+        raise InvalidToken(f"not a {purpose} link")
+    return claims

@@ -57,7 +57,8 @@ class ObservabilityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path = scope.get("path", "")
+        # A signed token in the path (a report download link) is a credential: never logged, never a label.
+        path = _SIGNED_TOKEN.sub("/{token}", scope.get("path", ""))
         if lifecycle.is_draining() and path != "/healthz":
             await _unavailable(send)
             return
@@ -83,6 +84,9 @@ class ObservabilityMiddleware:
             current.reset(token)
             structlog.contextvars.unbind_contextvars("request_id")
             _finish(info, path, status, elapsed)
+
+
+_SIGNED_TOKEN = re.compile(r"/[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}(?=/|$)")
 
 
 def _route(path: str) -> str:
