@@ -21,6 +21,7 @@ IdArg = strawberry.ID | None
 
 @strawberry.enum(description="A report `reportDownloadUrl` links to, with the arguments it needs.")
 class ReportKind(Enum):
+    _value_: str  # strawberry.enum unwraps each enum_value to its string
     VIEWINGS = _v("viewings", description="Excel: every viewing on a subscription (`subscriptionId`). Seat admins.")
     LABS = _v("labs", description="Excel: every lab started or completed on a subscription (`subscriptionId`). Seat admins.")
     LOGINS = _v("logins", description="Excel: every sign-in on a subscription (`subscriptionId`). Seat admins.")
@@ -88,7 +89,7 @@ class Mutation:
             request = links.ReportRequest(
                 kind=links.ReportKind(report.value), account_id=_id(account_id), subscription_id=_id(subscription_id),
                 user_id=_id(user_id), team_id=_id(team_id), since=since, until=until,
-                user_type=user_type.value if user_type else None, status=status.value if status else None, search=search,
+                user_type=user_type.name if user_type else None, status=status.name if status else None, search=search,
             )
             url, expires_at = await links.mint(signed_in=session, request=request)
         except ApiError as e:

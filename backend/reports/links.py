@@ -151,7 +151,7 @@ def read(token: str) -> Link:
     """What a link names. InvalidToken (altered, foreign, malformed) or LinkExpired."""
     claims = read_link(token, purpose=PURPOSE)
     try:
-        values = {
+        values: dict[str, Any] = {
             name: int(value) if name in IDS else date.fromisoformat(value) if name in DAYS else str(value)
             for name, value in dict(claims["prm"]).items()
         }
