@@ -24,6 +24,7 @@ from tests.enterprise.conftest import make_group
 from tests.enterprise.test_act_as_in_account import ISSUER
 from tests.enterprise.test_act_as_scope import _acting_in
 from tests.factories import token_for
+from tests.ops.test_logs import json_lines  # noqa: F401  (fixture)
 from tests.reports.test_downloads import _setup
 from tests.students.helpers import school
 
@@ -148,3 +149,12 @@ async def test_an_act_as_link_stays_in_its_account_and_ends_with_the_act_as(api:
     assert await acting.error_code(MINT, {"r": "USER_ACCOUNT_INFO", "a": str(group.gym_b)}) == "FORBIDDEN"
     await EnterpriseUser.filter(email="ada@corp.example.com").update(active=False)
     assert (await http.get(path_of(link["url"]))).status_code == 403
+
+
+async def test_the_token_never_reaches_the_request_log(api: Api, http: AsyncClient, json_lines: Any) -> None:  # noqa: F811
+    s = await school(api)
+    path = path_of((await mint(s.staff_api, r="STUDENT_ACCOUNT_INFO", a=s.aid))["url"])
+    assert (await http.get(path)).status_code == 200
+    [line] = [r for r in json_lines() if r["event"] == "request" and r["path"].startswith("/reports/")]
+    assert line["path"] == line["operation"] == "/reports/download/{token}" and line["status"] == 200
+    assert path.rsplit("/", 1)[1] not in str(json_lines())
