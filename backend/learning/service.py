@@ -33,6 +33,11 @@ async def content(*, request: PageRequest, kind: ContentKind | None = None, sear
     return await paginate(q.order_by("title", "id"), request)
 
 
+async def library(limit: int = 200) -> list[ContentItem]:
+    """The learner's library: the catalogue by title (then id), at most `limit` items."""
+    return await ContentItem.all().order_by("title", "id").limit(limit)
+
+
 async def create_module(*, actor: User, subscription_id: int, name: str, description: str, content_ids: list[int]) -> LearningModule:
     await seats.require_seat_admin(subscription_id=subscription_id, user=actor)
     if not name.strip():
