@@ -7,10 +7,12 @@ from typing import Any
 from frontend.api.client import checked, execute
 from frontend.api.client import download as _download
 
-TEAM_FIELDS = "id name description members(first: 100) { nodes { id fullName email } totalCount }"
+TEAM_FIELDS = "id name description members(first: 100) { nodes { id fullName email } }"
 ERRORS = "errors { code message field }"
 
-TEAMS = f"query Teams($sub: ID!) {{ teams(subscriptionId: $sub, first: 100) {{ nodes {{ {TEAM_FIELDS} }} }} }}"
+# 50 teams a page, each with its first 100 members: 50 x 100 people stays within the API's query cost limit.
+TEAMS = f"""query Teams($sub: ID!, $after: String) {{ teams(subscriptionId: $sub, first: 50, after: $after) {{
+  nodes {{ {TEAM_FIELDS} }} pageInfo {{ hasNextPage endCursor }} }} }}"""
 CREATE_TEAM = f"""mutation CreateTeam($sub: ID!, $name: String!, $description: String!) {{
   createTeam(subscriptionId: $sub, name: $name, description: $description) {{ team {{ {TEAM_FIELDS} }} {ERRORS} }} }}"""
 ADD_TEAM_MEMBERS = f"""mutation AddTeamMembers($team: ID!, $users: [ID!]!) {{
@@ -25,8 +27,15 @@ def _team(team: dict[str, Any]) -> dict[str, Any]:
 
 
 async def teams(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
-    """The first 100 teams by name, each with its first 100 members."""
-    return [_team(t) for t in (await execute(TEAMS, {"sub": subscription_id}, token=token))["teams"]["nodes"]]
+    """Every team by name (pages of 50, following the cursor), each with its first 100 members."""
+    found: list[dict[str, Any]] = []
+    after: str | None = None
+    while True:
+        page = (await execute(TEAMS, {"sub": subscription_id, "after": after}, token=token))["teams"]
+        found += [_team(t) for t in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return found
+        after = page["pageInfo"]["endCursor"]
 
 
 async def create_team(*, token: str, subscription_id: str, name: str, description: str) -> dict[str, Any]:
