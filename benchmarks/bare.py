@@ -82,14 +82,22 @@ SEAT_USERS = [
 
 
 @strawberry.type
+class SeatUserPage:
+    """The shape of Portico's `SeatUserConnection` the benchmark reads (a page and the total)."""
+
+    nodes: list[SeatUser]
+    total_count: int
+
+
+@strawberry.type
 class Query:
     @strawberry.field
     def me(self) -> Me:
         return ME
 
     @strawberry.field
-    def subscription_users(self, subscription_id: strawberry.ID, search: str = "") -> list[SeatUser]:
-        return SEAT_USERS
+    def subscription_users(self, subscription_id: strawberry.ID, search: str = "", first: int = 50) -> SeatUserPage:
+        return SeatUserPage(nodes=SEAT_USERS[:first], total_count=len(SEAT_USERS))
 
 
 def _health(_: object) -> JSONResponse:

@@ -39,8 +39,8 @@ PG = os.environ.get("PORTICO_BENCH_PG", "postgres://postgres@127.0.0.1:5432/post
 PASSWORD = "benchmark-password-1"
 ME = """query Me { me { user { id email firstName lastName fullName }
   memberships { id role status modules subAccountIds permissions account { id name parentId } } } }"""
-SEAT_USERS = """query SeatUsers($sub: ID!) { subscriptionUsers(subscriptionId: $sub, search: "") {
-  user { id fullName } email firstName lastName status isAdmin hasContentAccess teams } }"""
+SEAT_USERS = """query SeatUsers($sub: ID!) { subscriptionUsers(subscriptionId: $sub, search: "", first: 100) { totalCount
+  nodes { user { id fullName } email firstName lastName status isAdmin hasContentAccess teams } } }"""
 
 
 @dataclass
@@ -328,7 +328,7 @@ def main() -> int:
         ("me: Portico (PostgreSQL, bearer) vs bare Strawberry with the same caches",
          ratio(me_rps["portico"], me_rps["bare_cached"]), ">= 0.6x"),
         ("me: Portico vs bare Strawberry with defaults", ratio(me_rps["portico"], me_rps["bare_default"]), ">= 1.0x"),
-        ("1,000 seat users: Portico vs bare Strawberry (same rows)",
+        ("A page of 100 of 1,000 seat users: Portico vs bare Strawberry (same rows)",
          ratio(list_rps["portico"], list_rps["bare_cached"]), ">= 0.6x"),
         ("login vs one argon2id verify (time)", ratio(logins, verifies), "<= 1.3x"),
         ("idle memory: Portico vs bare Strawberry (MB)", f"{idle['portico'] / idle['bare_default']:.2f}x", "<= 1.5x"),

@@ -3,13 +3,14 @@ everyone), over an optional date range. Recording lives with the content (learni
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from tortoise.functions import Count, Max
 
 from backend.accounts.models import User
 from backend.activity.models import ActivityEvent, ActivityKind
+from backend.core.pagination import Page, PageRequest, paginate
 from backend.seats import service as seats
 from backend.seats.models import SeatHolder
 
@@ -101,20 +102,17 @@ def summed(parts: list[Totals]) -> Totals:
 class ActivitySummary:
     holder: SeatHolder
     totals: Totals
-    recent: list[ActivityEvent] = field(default_factory=list)
 
 
-async def recent(*, subscription_id: int, user_ids: list[int], limit: int = 20) -> list[ActivityEvent]:
-    """Latest events of these people, newest first, with the person and the content."""
-    return await ActivityEvent.filter(subscription_id=subscription_id, user_id__in=user_ids).order_by(
-        "-occurred_at", "-id"
-    ).limit(max(1, min(limit, 200))).select_related("content", "user")
+async def events(*, subscription_id: int, user_id: int, request: PageRequest) -> Page[ActivityEvent]:
+    """A page of one person's events, newest first (then the highest id), with the content."""
+    query = ActivityEvent.filter(subscription_id=subscription_id, user_id=user_id).order_by("-occurred_at", "-id")
+    return await paginate(query.select_related("content"), request)
 
 
-async def summary(*, actor: User, subscription_id: int, user_id: int, recent_count: int = 20) -> ActivitySummary:
-    """One person's activity screen. Seat admins only."""
+async def summary(*, actor: User, subscription_id: int, user_id: int) -> ActivitySummary:
+    """One person's activity screen (the events are paged apart: `events`). Seat admins only."""
     await seats.require_seat_admin(subscription_id=subscription_id, user=actor)
     holder = await seats.get_holder(subscription_id=subscription_id, user_id=user_id)
     counts = await totals(subscription_id=subscription_id, user_ids=[user_id])
-    rows = await recent(subscription_id=subscription_id, user_ids=[user_id], limit=recent_count)
-    return ActivitySummary(holder=holder, totals=counts[user_id], recent=rows)
+    return ActivitySummary(holder=holder, totals=counts[user_id])

@@ -4,7 +4,7 @@ One rule walks each operation once (fragments inlined) and measures three things
 - depth: nesting of selections (`QUERY_TOO_DEEP`);
 - aliases: aliased fields, fragments counted where they are spread (`QUERY_TOO_MANY_ALIASES`);
 - cost: every field costs 1 times the page sizes of the lists around it, where a list's page
-  size is its `first`, `last` (or `recent`) argument; a variable counts as the largest page a
+  size is its `first` or `last` argument; a variable counts as the largest page a
   connection serves, so `users(first: 100) { teams(first: 100) { ... } }` costs 10,000+
   whatever the variables say (`QUERY_TOO_COSTLY`).
 The token limit stays in the parser (Strawberry's MaxTokensLimiter), before any of this.
@@ -32,7 +32,7 @@ MAX_DEPTH = 12
 MAX_ALIASES = 20
 MAX_COST = 25_000
 MAX_PAGE_SIZE = 100
-PAGE_ARGUMENTS = ("first", "last", "recent")
+PAGE_ARGUMENTS = ("first", "last")
 
 
 @dataclass

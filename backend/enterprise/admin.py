@@ -13,6 +13,7 @@ from backend.accounts import service as accounts
 from backend.accounts.models import Account, User, UserStatus
 from backend.audit import service as audit
 from backend.core.errors import DomainError, ErrorCode, Forbidden
+from backend.core.pagination import Page, PageRequest, paginate
 from backend.enterprise import service
 from backend.enterprise.models import (
     EnterpriseGroup,
@@ -105,11 +106,12 @@ async def create_group(*, name: str, issuer: str = "", provider_name: str = "") 
 # ---------------------------------------------------------------- people
 
 
-async def people(admin: GroupAdmin) -> list[EnterpriseUser]:
+async def people(admin: GroupAdmin, request: PageRequest) -> Page[EnterpriseUser]:
+    """A page of the group's people (a subgroup admin's: of the subgroup) by email (then id)."""
     query = EnterpriseUser.filter(group_id=admin.group_id)
     if not admin.whole_group:
         query = query.filter(subgroup_id=admin.subgroup_id)
-    return await query.select_related("subgroup").order_by("email")
+    return await paginate(query.select_related("subgroup").order_by("email", "id"), request)
 
 
 async def create_person(
@@ -232,11 +234,12 @@ async def set_login_as(
     )
 
 
-async def member_accounts(admin: GroupAdmin) -> list[EnterpriseGroupAccount]:
+async def member_accounts(admin: GroupAdmin, request: PageRequest) -> Page[EnterpriseGroupAccount]:
+    """A page of the member accounts this admin manages, by account name (then id)."""
     ids = await admin.account_ids()
-    return await EnterpriseGroupAccount.filter(group_id=admin.group_id, account_id__in=list(ids)).select_related(
+    return await paginate(EnterpriseGroupAccount.filter(group_id=admin.group_id, account_id__in=list(ids)).select_related(
         "account", "user_login_as", "admin_login_as"
-    ).order_by("account__name", "id")
+    ).order_by("account__name", "id"), request)
 
 
 # ---------------------------------------------------------------- subgroups
@@ -281,13 +284,17 @@ async def set_subgroup_accounts(admin: GroupAdmin, *, subgroup_id: int, account_
     return subgroup
 
 
-async def subgroups(admin: GroupAdmin) -> list[tuple[EnterpriseSubgroup, list[int]]]:
+async def subgroups(admin: GroupAdmin, request: PageRequest) -> Page[tuple[EnterpriseSubgroup, list[int]]]:
+    """A page of subgroups by name (then id), each with the accounts it holds (read for the page)."""
     query = EnterpriseSubgroup.filter(group_id=admin.group_id)
     if not admin.whole_group:
         query = query.filter(id=admin.subgroup_id)
-    rows = await query.order_by("name")
-    held = await EnterpriseSubgroupAccount.filter(subgroup_id__in=[r.id for r in rows]).values_list("subgroup_id", "account_id")
-    return [(r, sorted(int(a) for s, a in held if s == r.id)) for r in rows]
+    page = await paginate(query.order_by("name", "id"), request)
+    held: dict[int, list[int]] = {r.id: [] for r in page.rows}
+    if page.rows:
+        for sid, aid in await EnterpriseSubgroupAccount.filter(subgroup_id__in=list(held)).values_list("subgroup_id", "account_id"):
+            held[sid].append(int(aid))
+    return Page(kind=page.kind, rows=[(r, sorted(held[r.id])) for r in page.rows], offset=page.offset, total_count=page.total_count)
 
 
 async def identity_providers(admin: GroupAdmin) -> list[IdentityProvider]:

@@ -11,6 +11,7 @@ import strawberry
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, gid, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, PageRequest
 from backend.core.permissions import ANY_ACCOUNT
 from backend.enterprise import admin, models, providers
 from backend.enterprise.types import (
@@ -58,20 +59,29 @@ class Query:
             is_admin=person.level == models.EnterpriseLevel.ADMIN,
         )]
 
-    @strawberry.field(description="The group's people with level, status and subgroup." + NEEDS)
-    async def enterprise_people(self, info: Info, group_id: GroupArg) -> list[EnterpriseUserType]:
+    @strawberry.field(description="The group's people with level, status and subgroup, by email (then id), a page at a time." + NEEDS)
+    async def enterprise_people(
+        self, info: Info, group_id: GroupArg, first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[EnterpriseUserType]:
         manager = await admin.group_admin(user=await require_user(info), group_id=to_id(group_id))
-        return [EnterpriseUserType.of(p) for p in await admin.people(manager)]
+        page = await admin.people(manager, PageRequest("enterprise-people", first, after, last, before))
+        return Connection[EnterpriseUserType].of(page, EnterpriseUserType.of)
 
-    @strawberry.field(description="The group's member accounts with their login-as staff users." + NEEDS)
-    async def enterprise_member_accounts(self, info: Info, group_id: GroupArg) -> list[EnterpriseMemberAccountType]:
+    @strawberry.field(description="The group's member accounts with their login-as staff users, by account name (then id), a page at a time." + NEEDS)
+    async def enterprise_member_accounts(
+        self, info: Info, group_id: GroupArg, first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[EnterpriseMemberAccountType]:
         manager = await admin.group_admin(user=await require_user(info), group_id=to_id(group_id))
-        return [EnterpriseMemberAccountType.of(link) for link in await admin.member_accounts(manager)]
+        page = await admin.member_accounts(manager, PageRequest("enterprise-member-accounts", first, after, last, before))
+        return Connection[EnterpriseMemberAccountType].of(page, EnterpriseMemberAccountType.of)
 
-    @strawberry.field(description="The group's subgroups and the accounts each holds." + NEEDS)
-    async def enterprise_subgroups(self, info: Info, group_id: GroupArg) -> list[EnterpriseSubgroupType]:
+    @strawberry.field(description="The group's subgroups and the accounts each holds, by name (then id), a page at a time." + NEEDS)
+    async def enterprise_subgroups(
+        self, info: Info, group_id: GroupArg, first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[EnterpriseSubgroupType]:
         manager = await admin.group_admin(user=await require_user(info), group_id=to_id(group_id))
-        return [_subgroup(row, ids) for row, ids in await admin.subgroups(manager)]
+        page = await admin.subgroups(manager, PageRequest("enterprise-subgroups", first, after, last, before))
+        return Connection[EnterpriseSubgroupType].of(page, lambda held: _subgroup(*held))
 
     @strawberry.field(description="The identity providers of the group (read-only)." + NEEDS)
     async def enterprise_identity_providers(self, info: Info, group_id: GroupArg) -> list[IdentityProviderType]:

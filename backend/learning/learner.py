@@ -19,7 +19,7 @@ from backend.auth import service as auth
 from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.core.security import utcnow
 from backend.learning.models import Assignment, ContentItem, ContentKind, LearningModule, ModuleItem
-from backend.learning.service import DONE, assignment_reports, content
+from backend.learning.service import DONE, assignment_reports, library
 from backend.seats import service as seats
 from backend.seats.models import SeatHolder, SeatStatus, Subscription
 
@@ -154,7 +154,7 @@ async def _subscription(holder: SeatHolder) -> LearnerSubscription:
         mine = r.people[0].completed_at if r.people else None
         out.assignments.append(LearnerAssignment(r.assignment, r.module, [item(c) for c in items[r.module.id]], mine))
     if out.can_open:
-        out.library = [item(c) for c in await content()]
+        out.library = [item(c) for c in await library()]
     return out
 
 

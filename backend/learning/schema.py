@@ -10,6 +10,7 @@ from backend.activity.models import ActivityKind as EventKind
 from backend.activity.types import ActivityKind
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, PageRequest
 from backend.core.permissions import ANY_ACCOUNT, signed_in
 from backend.learning import learner, models, service
 from backend.learning.types import (
@@ -52,14 +53,16 @@ async def _recorded(change, info: Info, subscription_id: strawberry.ID, content_
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="The content catalogue (at most 200), by title. Needs sign-in.", extensions=signed_in(), metadata=ANY_ACCOUNT)
+    @strawberry.field(description="The content catalogue by title (then id), a page at a time. Needs sign-in.", extensions=signed_in(), metadata=ANY_ACCOUNT)
     async def content_items(
         self, info: Info,
         kind: Annotated[ContentKind | None, strawberry.argument(description="Only this kind.")] = None,
         search: Annotated[str, strawberry.argument(description="Part of the title.")] = "",
-    ) -> list[ContentItemType]:
-        rows = await service.content(kind=models.ContentKind(kind.value) if kind else None, search=search)
-        return [ContentItemType.of(c) for c in rows]
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[ContentItemType]:
+        request = PageRequest("content-items", first, after, last, before)
+        page = await service.content(kind=models.ContentKind(kind.value) if kind else None, search=search, request=request)
+        return Connection[ContentItemType].of(page, ContentItemType.of)
 
     @strawberry.field(
         description="My learning: each subscription on which I hold (or held) a seat, its access dates, my assignments with due dates and progress, and what I may open now. Needs sign-in.",
@@ -68,15 +71,24 @@ class Query:
     async def my_learning(self, info: Info) -> list[MyLearning]:
         return [await _my(row) for row in await learner.my_learning(user=await require_user(info))]
 
-    @strawberry.field(description="Learning modules of a subscription. Seat admins only.", extensions=signed_in())
-    async def learning_modules(self, info: Info, subscription_id: SubArg) -> list[LearningModuleType]:
-        rows = await service.modules(actor=await require_user(info), subscription_id=to_id(subscription_id))
-        return [LearningModuleType.of(m) for m in rows]
+    @strawberry.field(description="Learning modules of a subscription by name (then id), a page at a time. Seat admins only.", extensions=signed_in())
+    async def learning_modules(
+        self, info: Info, subscription_id: SubArg, first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[LearningModuleType]:
+        request = PageRequest("learning-modules", first, after, last, before)
+        page = await service.modules(actor=await require_user(info), subscription_id=to_id(subscription_id), request=request)
+        return Connection[LearningModuleType].of(page, LearningModuleType.of)
 
-    @strawberry.field(description="Assignments of a subscription with completion metrics, by due date. Seat admins only.", extensions=signed_in())
-    async def assignments(self, info: Info, subscription_id: SubArg) -> list[AssignmentType]:
-        rows = await service.assignments(actor=await require_user(info), subscription_id=to_id(subscription_id))
-        return [AssignmentType.of(r) for r in rows]
+    @strawberry.field(
+        description="Assignments of a subscription with completion metrics, by due date (then id), a page at a time. Seat admins only.",
+        extensions=signed_in(),
+    )
+    async def assignments(
+        self, info: Info, subscription_id: SubArg, first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[AssignmentType]:
+        request = PageRequest("assignments", first, after, last, before)
+        page = await service.assignments(actor=await require_user(info), subscription_id=to_id(subscription_id), request=request)
+        return Connection[AssignmentType].of(page, AssignmentType.of)
 
 
 @strawberry.type

@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from backend.accounts.models import User
 from backend.activity.models import ActivityEvent, ActivityKind
 from backend.core.errors import DomainError, ErrorCode, NotFound
+from backend.core.pagination import Page, PageRequest, paginate
 from backend.learning.models import Assignment, AssignmentTarget, ContentItem, ContentKind, LearningModule, ModuleItem
 from backend.seats import service as seats
 from backend.seats.models import SeatHolder, Team, TeamMember
@@ -22,13 +23,19 @@ from backend.seats.models import SeatHolder, Team, TeamMember
 DONE = (ActivityKind.VIEWED_COMPLETELY, ActivityKind.LAB_COMPLETED)
 
 
-async def content(*, kind: ContentKind | None = None, search: str = "") -> list[ContentItem]:
+async def content(*, request: PageRequest, kind: ContentKind | None = None, search: str = "") -> Page[ContentItem]:
+    """A page of the catalogue by title (then id)."""
     q = ContentItem.all()
     if kind is not None:
         q = q.filter(kind=kind)
     if search.strip():
         q = q.filter(title__icontains=search.strip())
-    return await q.order_by("title").limit(200)
+    return await paginate(q.order_by("title", "id"), request)
+
+
+async def library(limit: int = 200) -> list[ContentItem]:
+    """The learner's library: the catalogue by title (then id), at most `limit` items."""
+    return await ContentItem.all().order_by("title", "id").limit(limit)
 
 
 async def create_module(*, actor: User, subscription_id: int, name: str, description: str, content_ids: list[int]) -> LearningModule:
@@ -47,9 +54,11 @@ async def create_module(*, actor: User, subscription_id: int, name: str, descrip
     return module
 
 
-async def modules(*, actor: User, subscription_id: int) -> list[LearningModule]:
+async def modules(*, actor: User, subscription_id: int, request: PageRequest) -> Page[LearningModule]:
+    """A page of modules by name (then id), with their content read for the page."""
     await seats.require_seat_admin(subscription_id=subscription_id, user=actor)
-    return await LearningModule.filter(subscription_id=subscription_id).order_by("name").prefetch_related("items__content")
+    query = LearningModule.filter(subscription_id=subscription_id).order_by("name", "id").prefetch_related("items__content")
+    return await paginate(query, request)
 
 
 async def assign(
@@ -156,6 +165,9 @@ async def assignment_reports(*, subscription_id: int, assignment_ids: list[int] 
     return reports
 
 
-async def assignments(*, actor: User, subscription_id: int) -> list[AssignmentReport]:
+async def assignments(*, actor: User, subscription_id: int, request: PageRequest) -> Page[AssignmentReport]:
+    """A page of assignments by due date (then id); completion is counted for the page's assignments only."""
     await seats.require_seat_admin(subscription_id=subscription_id, user=actor)
-    return await assignment_reports(subscription_id=subscription_id)
+    found = await paginate(Assignment.filter(subscription_id=subscription_id).order_by("due_on", "id"), request)
+    reports = await assignment_reports(subscription_id=subscription_id, assignment_ids=[a.id for a in found.rows]) if found.rows else []
+    return Page(kind=found.kind, rows=reports, offset=found.offset, total_count=found.total_count)

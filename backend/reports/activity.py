@@ -39,7 +39,7 @@ async def team_activity(*, actor: User, team_id: int, period: Period = Period())
     sub_id: int = team.subscription_id  # type: ignore[attr-defined]
     users = sorted(
         (m.user for m in await TeamMember.filter(team_id=team.id).select_related("user")),
-        key=lambda u: (u.first_name.lower(), u.last_name.lower(), u.email),
+        key=lambda u: (u.first_name.lower(), u.last_name.lower(), u.email, u.id),
     )
     ids = [u.id for u in users]
     holders = {h.user_id: h for h in await SeatHolder.filter(subscription_id=sub_id, user_id__in=ids)}  # type: ignore[attr-defined]

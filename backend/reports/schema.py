@@ -14,6 +14,7 @@ from backend.activity.service import Period
 from backend.activity.types import ActivityTotals
 from backend.core.errors import ApiError
 from backend.core.graphql import Info, gid, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, PageRequest, paginate_list
 from backend.core.permissions import signed_in
 from backend.learning import service as learning
 from backend.learning.types import ActivityEventType, AssignmentType
@@ -53,10 +54,18 @@ class UserActivity:
     labs_started: int = strawberry.field(description="Labs started.")
     labs_completed: int = strawberry.field(description="Labs completed.")
     last_login_at: datetime | None = strawberry.field(description="Most recent sign-in.")
-    recent: list[ActivityEventType] = strawberry.field(description="Latest events, newest first.")
     teams: list[TeamLink] = strawberry.field(description="Teams the person is in, to link to each team's activity.")
     assignments: list[AssignmentType] = strawberry.field(description="Assignments reaching this person (only their own progress).")
     download_path: str = strawberry.field(description="GET this path with the same bearer token for the full history as .xlsx (add ?from=&to= for a period).")
+    subscription_id: strawberry.Private[int]
+    user_id: strawberry.Private[int]
+
+    @strawberry.field(description="The person's events (logins, viewings, labs), newest first (then by id), a page at a time.")
+    async def events(self, first: First = None, after: After = None, last: Last = None, before: Before = None) -> Connection[ActivityEventType]:
+        request = PageRequest("activity-events", first, after, last, before)
+        return Connection[ActivityEventType].of(
+            await activity.events(subscription_id=self.subscription_id, user_id=self.user_id, request=request), ActivityEventType.of
+        )
 
 
 @strawberry.type(description="A team member's activity over the period.")
@@ -74,10 +83,15 @@ class TeamActivity:
     subscription_id: strawberry.ID = strawberry.field(description="The team's subscription.")
     since: date | None = strawberry.field(description="First day counted, when narrowed.")
     until: date | None = strawberry.field(description="Last day counted, when narrowed.")
-    members: list[TeamMemberActivity] = strawberry.field(description="Members by name.")
     totals: ActivityTotals = strawberry.field(description="The members' counts summed.")
     assignments: list[AssignmentType] = strawberry.field(description="Assignments made to the team, with each current member's progress.")
     download_path: str = strawberry.field(description="GET this path with the same bearer token for the team's report as .xlsx (summary and events).")
+    everyone: strawberry.Private[list[TeamMemberActivity]]
+
+    @strawberry.field(description="Members by name (then id), a page at a time.")
+    def members(self, first: First = None, after: After = None, last: Last = None, before: Before = None) -> Connection[TeamMemberActivity]:
+        # Every member's counts are read anyway (in grouped statements) for the team's totals; paged here.
+        return Connection[TeamMemberActivity].of(paginate_list(self.everyone, PageRequest("team-activity-members", first, after, last, before)), lambda m: m)
 
 
 def _team_activity(t: screens.TeamActivity) -> TeamActivity:
@@ -85,7 +99,7 @@ def _team_activity(t: screens.TeamActivity) -> TeamActivity:
     return TeamActivity(
         team=TeamLink(id=gid(t.team.id), name=t.team.name), subscription_id=gid(sub_id), since=t.period.since,
         until=t.period.until, totals=ActivityTotals.of(t.totals), assignments=[AssignmentType.of(r) for r in t.assignments],
-        members=[
+        everyone=[
             TeamMemberActivity(
                 user=UserType.of(m.user), status=SeatUserStatus((m.holder.seat_status if m.holder else SeatStatus.NONE).value),
                 totals=ActivityTotals.of(m.totals), assignments_done=m.assignments_done, assignments_total=m.assignments_total,
@@ -101,15 +115,14 @@ class Query:
     @strawberry.field(description="One person's activity on a subscription. Seat admins only.", extensions=signed_in())
     async def seat_user_activity(
         self, info: Info, subscription_id: SubArg, user_id: UserArg,
-        recent: Annotated[int, strawberry.argument(description="How many recent events, 1 to 200. Default 20.")] = 20,
     ) -> UserActivity:
-        s = await activity.summary(actor=await require_user(info), subscription_id=to_id(subscription_id), user_id=to_id(user_id), recent_count=recent)
+        s = await activity.summary(actor=await require_user(info), subscription_id=to_id(subscription_id), user_id=to_id(user_id))
         sub, person, t = await s.holder.subscription, s.holder.user, s.totals
         teams = await Team.filter(subscription_id=sub.id, members__user_id=person.id).order_by("name")
         return UserActivity(
             seat_user=SeatUser.of(await directory.row(subscription=sub, user_id=person.id)), logins=t.logins,
             viewings_started=t.viewings_started, viewed_completely=t.viewed_completely, labs_started=t.labs_started,
-            labs_completed=t.labs_completed, last_login_at=t.last_login_at, recent=[ActivityEventType.of(e) for e in s.recent],
+            labs_completed=t.labs_completed, last_login_at=t.last_login_at, subscription_id=sub.id, user_id=person.id,
             teams=[TeamLink(id=gid(x.id), name=x.name) for x in teams],
             assignments=[AssignmentType.of(r) for r in await learning.assignment_reports(subscription_id=sub.id, user_id=person.id)],
             download_path=f"/reports/subscriptions/{sub.id}/users/{person.id}/activity.xlsx",

@@ -15,6 +15,7 @@ from enum import Enum
 from tortoise.expressions import Q
 
 from backend.auth.service import last_sign_ins
+from backend.core.pagination import Page, PageRequest, paginate_list
 from backend.invitations.models import Invitation
 from backend.seats import invites
 from backend.seats.models import SeatHolder, SeatStatus, Subscription, TeamMember
@@ -77,30 +78,17 @@ def _holders_query(subscription_id: int, status: UserFilter | None, terms: list[
     )
 
 
-async def users(
-    *, subscription: Subscription, status: UserFilter | None = None, search: str = "", user_id: int | None = None
-) -> list[DirectoryRow]:
-    """People (and pending invitations) alphabetically by name; search matches name or email.
-    With `user_id`, only that person's row (no invitations)."""
-    terms = [t.lower() for t in search.split() if t]
+async def _rows(subscription: Subscription, status: UserFilter | None, terms: list[str], user_id: int | None = None) -> list[DirectoryRow]:
+    """Everyone matching, in list order, without teams and sign-ins (those are read per page)."""
     rows: list[DirectoryRow] = []
     if status != UserFilter.INVITED:
-        holders = await _holders_query(subscription.id, status, terms, user_id)
-        ids = [h[0] for h in holders]
-        teams: dict[int, list[str]] = defaultdict(list)
-        for uid, team_name in await TeamMember.filter(
-            team__subscription_id=subscription.id, user_id__in=ids
-        ).order_by("team__name").values_list("user_id", "team__name"):
-            teams[uid].append(team_name)
-        signed_in = await last_sign_ins(ids)
         open_now = within_dates(subscription)
-        for uid, seat_status, is_admin, email, first, last, created in holders:
+        for uid, seat_status, is_admin, email, first, last, created in await _holders_query(subscription.id, status, terms, user_id):
             seat = SeatStatus(seat_status)
             rows.append(DirectoryRow(
                 email=email, first_name=first, last_name=last, status=seat.value, is_admin=is_admin,
                 has_content_access=open_now and seat == SeatStatus.ACTIVE,
                 user=Person(id=uid, email=email, first_name=first, last_name=last, created_at=created),
-                team_names=teams[uid], last_sign_in_at=signed_in.get(uid),
             ))
     if status in (None, UserFilter.INVITED) and user_id is None:
         rows += [
@@ -111,10 +99,42 @@ async def users(
             for i in await invites.pending(subscription_id=subscription.id)
             if _matches(terms, i.email, i.first_name, i.last_name)
         ]
-    return sorted(rows, key=lambda r: (r.first_name.lower(), r.last_name.lower(), r.email))
+    # People before invitations, then the user or invitation id: a unique tie-breaker, so pages never overlap.
+    return sorted(rows, key=lambda r: (
+        r.first_name.lower(), r.last_name.lower(), r.email, r.user is None, r.user.id if r.user else r.invitation.id,  # type: ignore[union-attr]
+    ))
+
+
+async def _with_teams_and_sign_ins(subscription: Subscription, rows: list[DirectoryRow]) -> list[DirectoryRow]:
+    """Fill in the teams and latest sign-in of these rows: two statements, whatever their number."""
+    ids = [r.user.id for r in rows if r.user]
+    teams: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for uid, team_name in await TeamMember.filter(
+            team__subscription_id=subscription.id, user_id__in=ids
+        ).order_by("team__name").values_list("user_id", "team__name"):
+            teams[uid].append(team_name)
+    signed_in = await last_sign_ins(ids)
+    for r in rows:
+        if r.user:
+            r.team_names, r.last_sign_in_at = teams[r.user.id], signed_in.get(r.user.id)
+    return rows
+
+
+async def users(
+    *, subscription: Subscription, request: PageRequest, status: UserFilter | None = None, search: str = ""
+) -> Page[DirectoryRow]:
+    """A page of the people (and pending invitations), alphabetically by name; search matches name or email.
+
+    The list's keys are narrow rows read in one statement (people and invitations merge into
+    one order); teams and sign-ins are read for the page only."""
+    terms = [t.lower() for t in search.split() if t]
+    page = paginate_list(await _rows(subscription, status, terms), request)
+    await _with_teams_and_sign_ins(subscription, page.rows)
+    return page
 
 
 async def row(*, subscription: Subscription, user_id: int) -> DirectoryRow:
     """One person's row, as in `users`."""
-    [found] = await users(subscription=subscription, user_id=user_id)
+    [found] = await _with_teams_and_sign_ins(subscription, await _rows(subscription, None, [], user_id))
     return found

@@ -9,6 +9,7 @@ import strawberry
 from backend.accounts import service as accounts
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, PageRequest
 from backend.core.permissions import ANY_ACCOUNT, Permission, needs, signed_in
 from backend.invitations.types import InvitationType
 from backend.seats import directory, invites, service
@@ -40,15 +41,23 @@ class Query:
         sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
         return await subscription_type(sub)
 
-    @strawberry.field(description="People on a subscription, alphabetically; filter by status, search name or email. Seat admins only.", extensions=signed_in())
+    @strawberry.field(
+        description="People on a subscription and pending invitations, alphabetically (then by id), a page at a time; "
+        "filter by status, search name or email. Seat admins only.",
+        extensions=signed_in(),
+    )
     async def subscription_users(
         self, info: Info, subscription_id: SubArg,
         status: Annotated[SeatUserFilter | None, strawberry.argument(description="ACTIVE, INVITED, DEACTIVATED or ADMINS; everyone when null.")] = None,
         search: Annotated[str, strawberry.argument(description="Words each found in the name or email.")] = "",
-    ) -> list[SeatUser]:
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[SeatUser]:
         sub = await service.require_seat_admin(subscription_id=to_id(subscription_id), user=await require_user(info))
-        rows = await directory.users(subscription=sub, status=directory.UserFilter(status.value) if status else None, search=search)
-        return [SeatUser.of(r) for r in rows]
+        page = await directory.users(
+            subscription=sub, status=directory.UserFilter(status.value) if status else None, search=search,
+            request=PageRequest("subscription-users", first, after, last, before),
+        )
+        return Connection[SeatUser].of(page, SeatUser.of)
 
     @strawberry.field(
         description="Subscriptions the signed-in person is on (seat or admin); an act-as session sees its account's only.",

@@ -6,9 +6,11 @@ from typing import Annotated
 
 import strawberry
 
+from backend.accounts.models import User
 from backend.accounts.types import UserType
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, PageRequest, paginate_list
 from backend.core.permissions import signed_in
 from backend.seats import teams as service
 from backend.seats.args import SubArg, TeamArg
@@ -20,12 +22,17 @@ class TeamType:
     id: strawberry.ID = strawberry.field(description="Team id.")
     name: str = strawberry.field(description="Team name, unique in the subscription.")
     description: str = strawberry.field(description="What the team is for.")
-    members: list[UserType] = strawberry.field(description="People in the team, by name.")
+    people: strawberry.Private[list[User]]
+
+    @strawberry.field(description="People in the team, by name (then id), a page at a time.")
+    def members(self, first: First = None, after: After = None, last: Last = None, before: Before = None) -> Connection[UserType]:
+        # The members of a page of teams are read with the teams (one statement), then paged here.
+        return Connection[UserType].of(paginate_list(self.people, PageRequest("team-members", first, after, last, before)), UserType.of)
 
     @classmethod
     def of(cls, t: Team) -> "TeamType":
-        people = sorted((m.user for m in t.members), key=lambda u: (u.first_name.lower(), u.last_name.lower(), u.email))
-        return cls(id=strawberry.ID(str(t.id)), name=t.name, description=t.description, members=[UserType.of(u) for u in people])
+        people = sorted((m.user for m in t.members), key=lambda u: (u.first_name.lower(), u.last_name.lower(), u.email, u.id))
+        return cls(id=strawberry.ID(str(t.id)), name=t.name, description=t.description, people=people)
 
 
 @strawberry.type(description="Result of a change to a team.")
@@ -41,9 +48,13 @@ async def _payload(team: Team) -> TeamPayload:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Teams of a subscription with their members. Seat admins only.", extensions=signed_in())
-    async def teams(self, info: Info, subscription_id: SubArg) -> list[TeamType]:
-        return [TeamType.of(t) for t in await service.teams(actor=await require_user(info), subscription_id=to_id(subscription_id))]
+    @strawberry.field(description="Teams of a subscription by name (then id), a page at a time, with their members. Seat admins only.", extensions=signed_in())
+    async def teams(
+        self, info: Info, subscription_id: SubArg, first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[TeamType]:
+        request = PageRequest("teams", first, after, last, before)
+        page = await service.teams(actor=await require_user(info), subscription_id=to_id(subscription_id), request=request)
+        return Connection[TeamType].of(page, TeamType.of)
 
 
 @strawberry.type

@@ -7,6 +7,7 @@ from tortoise.transactions import in_transaction
 
 from backend.accounts.models import User
 from backend.core.errors import DomainError, ErrorCode, NotFound
+from backend.core.pagination import Page, PageRequest, paginate
 from backend.seats import service as seats
 from backend.seats.models import SeatHolder, Team, TeamMember
 
@@ -53,7 +54,7 @@ async def remove_member(*, actor: User, team_id: int, user_id: int) -> Team:
     return team
 
 
-async def teams(*, actor: User, subscription_id: int) -> list[Team]:
-    """Teams by name, their members loaded (a fixed number of queries)."""
+async def teams(*, actor: User, subscription_id: int, request: PageRequest) -> Page[Team]:
+    """A page of teams by name, their members loaded for the page (a fixed number of queries)."""
     await seats.require_seat_admin(subscription_id=subscription_id, user=actor)
-    return await Team.filter(subscription_id=subscription_id).order_by("name").prefetch_related("members__user")
+    return await paginate(Team.filter(subscription_id=subscription_id).order_by("name", "id").prefetch_related("members__user"), request)

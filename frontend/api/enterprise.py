@@ -63,9 +63,9 @@ async def act_as(*, token: str, account_id: str) -> dict[str, Any]:
 PERSON_FIELDS = "id email firstName lastName level active linked subgroupId"
 MY_GROUPS = "query MyEnterpriseGroups { myEnterpriseGroups { id name myLevel mySubgroupId isAdmin } }"
 ADMIN_VIEW = f"""query EnterpriseAdmin($g: ID!) {{
-  enterprisePeople(groupId: $g) {{ {PERSON_FIELDS} }}
-  enterpriseSubgroups(groupId: $g) {{ id name accountIds }}
-  enterpriseMemberAccounts(groupId: $g) {{ accountId name userLoginAs {{ email }} adminLoginAs {{ email }} }}
+  enterprisePeople(groupId: $g, first: 100) {{ nodes {{ {PERSON_FIELDS} }} }}
+  enterpriseSubgroups(groupId: $g, first: 100) {{ nodes {{ id name accountIds }} }}
+  enterpriseMemberAccounts(groupId: $g, first: 100) {{ nodes {{ accountId name userLoginAs {{ email }} adminLoginAs {{ email }} }} }}
   enterpriseIdentityProviders(groupId: $g) {{ key displayName issuer allowedDomains }} }}"""
 PERSON_PAYLOAD = f"enterpriseUser {{ {PERSON_FIELDS} }} errors {{ code message field }}"
 CREATE_PERSON = f"""mutation CreatePerson($g: ID!, $i: CreateEnterpriseUserInput!) {{
@@ -85,8 +85,9 @@ async def my_groups(*, token: str) -> list[dict[str, Any]]:
 
 
 async def admin_view(*, token: str, group_id: str) -> dict[str, Any]:
-    """People, subgroups, member accounts and providers of a group I administer."""
-    return await execute(ADMIN_VIEW, {"g": group_id}, token=token)
+    """People, subgroups, member accounts (the first 100 of each, as lists) and providers of a group I administer."""
+    view = await execute(ADMIN_VIEW, {"g": group_id}, token=token)
+    return {**view, **{k: view[k]["nodes"] for k in ("enterprisePeople", "enterpriseSubgroups", "enterpriseMemberAccounts")}}
 
 
 async def create_person(*, token: str, group_id: str, person: dict[str, Any]) -> dict[str, Any]:

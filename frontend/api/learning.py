@@ -9,9 +9,9 @@ from frontend.api.client import checked, execute
 ASSIGNMENT_FIELDS = "id moduleName dueOn overdue teamNames assignedCount completedCount inProgressCount notStartedCount completionRate"
 ERRORS = "errors { code message field }"
 
-LEARNING_MODULES = "query Modules($sub: ID!) { learningModules(subscriptionId: $sub) { id name description items { id } } }"
-ASSIGNMENTS = f"query Assignments($sub: ID!) {{ assignments(subscriptionId: $sub) {{ {ASSIGNMENT_FIELDS} }} }}"
-CONTENT_ITEMS = "query ContentItems($search: String!) { contentItems(search: $search) { id kind title minutes } }"
+LEARNING_MODULES = "query Modules($sub: ID!) { learningModules(subscriptionId: $sub, first: 100) { nodes { id name description items { id } } } }"
+ASSIGNMENTS = f"query Assignments($sub: ID!) {{ assignments(subscriptionId: $sub, first: 100) {{ nodes {{ {ASSIGNMENT_FIELDS} }} }} }}"
+CONTENT_ITEMS = "query ContentItems($search: String!) { contentItems(search: $search, first: 100) { nodes { id kind title minutes } } }"
 CREATE_LEARNING_MODULE = f"""mutation CreateLearningModule($sub: ID!, $input: CreateLearningModuleInput!) {{
   createLearningModule(subscriptionId: $sub, input: $input) {{ module {{ id name description items {{ id }} }} {ERRORS} }} }}"""
 ASSIGN_MODULE = f"""mutation AssignModule($input: AssignModuleInput!) {{
@@ -19,12 +19,13 @@ ASSIGN_MODULE = f"""mutation AssignModule($input: AssignModuleInput!) {{
 
 
 async def learning_modules(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
-    return (await execute(LEARNING_MODULES, {"sub": subscription_id}, token=token))["learningModules"]
+    """The first 100 modules, by name."""
+    return (await execute(LEARNING_MODULES, {"sub": subscription_id}, token=token))["learningModules"]["nodes"]
 
 
 async def content_items(*, token: str, search: str = "") -> list[dict[str, Any]]:
-    """The catalogue (episodes, courses, labs; at most 200), by title."""
-    return (await execute(CONTENT_ITEMS, {"search": search}, token=token))["contentItems"]
+    """The first 100 items of the catalogue (episodes, courses, labs) by title; `search` narrows it."""
+    return (await execute(CONTENT_ITEMS, {"search": search}, token=token))["contentItems"]["nodes"]
 
 
 async def create_learning_module(*, token: str, subscription_id: str, name: str, description: str,
@@ -36,8 +37,8 @@ async def create_learning_module(*, token: str, subscription_id: str, name: str,
 
 
 async def assignments(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
-    """With completion metrics, by due date."""
-    return (await execute(ASSIGNMENTS, {"sub": subscription_id}, token=token))["assignments"]
+    """The first 100, with completion metrics, by due date."""
+    return (await execute(ASSIGNMENTS, {"sub": subscription_id}, token=token))["assignments"]["nodes"]
 
 
 async def assign_module(*, token: str, module_id: str, due_on: str, team_ids: list[str], user_ids: list[str]) -> dict[str, Any]:

@@ -19,8 +19,9 @@ MY_SUBSCRIPTIONS = f"query MySubscriptions {{ mySubscriptions {{ isAdmin status 
 SUBSCRIPTION = f"query Subscription($sub: ID!) {{ subscription(subscriptionId: $sub) {{ {SUBSCRIPTION_FIELDS} }} }}"
 SUBSCRIPTION_USAGE = """query Usage($sub: ID!, $days: Int!) { subscriptionUsage(subscriptionId: $sub, days: $days) {
   day activeUsers logins viewings viewedCompletely labs } }"""
-SUBSCRIPTION_USERS = f"""query SeatUsers($sub: ID!, $status: SeatUserFilter, $search: String!) {{
-  subscriptionUsers(subscriptionId: $sub, status: $status, search: $search) {{ {SEAT_USER_FIELDS} }} }}"""
+SUBSCRIPTION_USERS = f"""query SeatUsers($sub: ID!, $status: SeatUserFilter, $search: String!, $after: String) {{
+  subscriptionUsers(subscriptionId: $sub, status: $status, search: $search, first: 100, after: $after) {{
+    nodes {{ {SEAT_USER_FIELDS} }} pageInfo {{ hasNextPage endCursor }} }} }}"""
 INVITE_SEAT_USER = f"""mutation InviteSeatUser($sub: ID!, $input: InviteSeatUserInput!) {{
   inviteSeatUser(subscriptionId: $sub, input: $input) {{ invitation {{ id email }} {ERRORS} }} }}"""
 RESEND_SEAT_INVITATION = f"""mutation ResendSeatInvitation($sub: ID!, $id: ID!) {{
@@ -34,9 +35,9 @@ DEACTIVATE_SEAT = SEAT_CHANGE.format(name="DeactivateSeat", field="deactivateSea
 REMOVE_ADMIN_RIGHTS = SEAT_CHANGE.format(name="RemoveAdminRights", field="removeAdminRights", sub=SUBSCRIPTION_FIELDS, errors=ERRORS)
 SEND_PASSWORD_RESET = f"""mutation SeatUserPasswordReset($sub: ID!, $user: ID!) {{
   sendSeatUserPasswordReset(subscriptionId: $sub, userId: $user) {{ ok {ERRORS} }} }}"""
-SEAT_USER_ACTIVITY = f"""query SeatUserActivity($sub: ID!, $user: ID!) {{ seatUserActivity(subscriptionId: $sub, userId: $user, recent: 10) {{
+SEAT_USER_ACTIVITY = f"""query SeatUserActivity($sub: ID!, $user: ID!) {{ seatUserActivity(subscriptionId: $sub, userId: $user) {{
   seatUser {{ {SEAT_USER_FIELDS} }} teams {{ id name }} logins viewingsStarted viewedCompletely labsStarted labsCompleted lastLoginAt downloadPath
-  recent {{ id kind occurredAt content {{ title kind }} }}
+  events(first: 10) {{ nodes {{ id kind occurredAt content {{ title kind }} }} }}
   assignments {{ id moduleName dueOn overdue people {{ completedItems totalItems complete }} }} }} }}"""
 
 
@@ -54,9 +55,19 @@ async def usage(*, token: str, subscription_id: str, days: int = 30) -> list[dic
 
 
 async def users(*, token: str, subscription_id: str, status: str | None, search: str) -> list[dict[str, Any]]:
-    """People alphabetically; `status` ACTIVE, INVITED, DEACTIVATED, ADMINS or None for everyone."""
-    variables = {"sub": subscription_id, "status": status, "search": search}
-    return (await execute(SUBSCRIPTION_USERS, variables, token=token))["subscriptionUsers"]
+    """Everyone, alphabetically; `status` ACTIVE, INVITED, DEACTIVATED, ADMINS or None for everyone.
+
+    The people table sorts by any column and pages on the page, so it reads the whole list:
+    pages of 100, following the cursor."""
+    rows: list[dict[str, Any]] = []
+    after: str | None = None
+    while True:
+        variables = {"sub": subscription_id, "status": status, "search": search, "after": after}
+        page = (await execute(SUBSCRIPTION_USERS, variables, token=token))["subscriptionUsers"]
+        rows += page["nodes"]
+        if not page["pageInfo"]["hasNextPage"]:
+            return rows
+        after = page["pageInfo"]["endCursor"]
 
 
 async def invite_seat_user(*, token: str, subscription_id: str, first_name: str, last_name: str, email: str,
@@ -99,7 +110,9 @@ async def send_password_reset(*, token: str, subscription_id: str, user_id: str)
 
 
 async def user_activity(*, token: str, subscription_id: str, user_id: str) -> dict[str, Any]:
-    return (await execute(SEAT_USER_ACTIVITY, {"sub": subscription_id, "user": user_id}, token=token))["seatUserActivity"]
+    """The activity screen; `events` holds the latest 10 events, newest first."""
+    activity = (await execute(SEAT_USER_ACTIVITY, {"sub": subscription_id, "user": user_id}, token=token))["seatUserActivity"]
+    return {**activity, "events": activity["events"]["nodes"]}
 
 
 async def organization_report(*, token: str, subscription_id: str, kind: str) -> bytes:

@@ -17,7 +17,7 @@ CREATE_SUBSCRIPTION = """mutation S($a: ID!, $i: CreateSubscriptionInput!) {
   createSubscription(accountId: $a, input: $i) { errors { code } } }"""
 CREATE_FAMILY = """mutation F($a: ID!, $f: String!) { createFamily(accountId: $a, name: "Lee",
   primary: {email: "lee@example.com", firstName: $f, lastName: "Lee"}) { errors { code } } }"""
-USERS = "query U($s: ID!, $q: String!) { subscriptionUsers(subscriptionId: $s, search: $q) { user { email } } }"
+USERS = "query U($s: ID!, $q: String!) { subscriptionUsers(subscriptionId: $s, search: $q) { nodes { user { email } } } }"
 ACCOUNT = "query A($a: ID!) { account(accountId: $a) { name } }"
 
 

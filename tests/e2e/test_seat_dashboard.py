@@ -10,6 +10,7 @@ import pytest
 
 from backend.accounts.models import User
 from backend.activity.models import ActivityEvent, ActivityKind
+from backend.core.pagination import PageRequest
 from backend.core.security import utcnow
 from backend.learning import service as learning
 from backend.learning.models import ContentItem, ContentKind
@@ -191,8 +192,8 @@ async def test_admin_creates_a_module_and_assigns_it_to_one_person(new_tab) -> N
     text = await row.inner_text()
     assert "0%" in text and "1 person" in text and "1 not started" in text
     admin = await User.get(email="sam@example.com")
-    reports = await learning.assignments(actor=admin, subscription_id=sub_id)
-    assert [[(p.completed_items, p.total_items) for p in r.people] for r in reports
+    reports = await learning.assignments(actor=admin, subscription_id=sub_id, request=PageRequest("assignments"))
+    assert [[(p.completed_items, p.total_items) for p in r.people] for r in reports.rows
             if r.module.name == "Spotting and mats"] == [[(0, 2)]]
 
 

@@ -14,9 +14,9 @@ from tests.enterprise.test_act_as_in_account import ACT_AS, ISSUER, MY_ACCOUNTS,
 from tests.factories import make_user
 
 GROUPS = "{ myEnterpriseGroups { id name myLevel mySubgroupId isAdmin } }"
-PEOPLE = "query P($g: ID!) { enterprisePeople(groupId: $g) { email level active subgroupId } }"
-ACCOUNTS = "query A($g: ID!) { enterpriseMemberAccounts(groupId: $g) { name userLoginAs { email } adminLoginAs { email } } }"
-SUBGROUPS = "query S($g: ID!) { enterpriseSubgroups(groupId: $g) { name accountIds } }"
+PEOPLE = "query P($g: ID!) { enterprisePeople(groupId: $g) { nodes { email level active subgroupId } } }"
+ACCOUNTS = "query A($g: ID!) { enterpriseMemberAccounts(groupId: $g) { nodes { name userLoginAs { email } adminLoginAs { email } } } }"
+SUBGROUPS = "query S($g: ID!) { enterpriseSubgroups(groupId: $g) { nodes { name accountIds } } }"
 CREATE_SUBGROUP = """mutation C($g: ID!, $n: String!, $a: [ID!]!) { createEnterpriseSubgroup(groupId: $g, name: $n, accountIds: $a) {
   subgroup { id name accountIds } errors { code field } } }"""
 SET_SUBGROUP = """mutation S($p: ID!, $s: ID) { setEnterpriseUserSubgroup(enterpriseUserId: $p, subgroupId: $s) {
@@ -54,7 +54,7 @@ async def person_token_for_new_user() -> str:
 
 async def test_people_with_level_status_and_subgroup(api: Api) -> None:
     group = await make_group(ISSUER)
-    rows = (await (await _ada(api))(PEOPLE, {"g": str(group.group.id)}))["enterprisePeople"]
+    rows = (await (await _ada(api))(PEOPLE, {"g": str(group.group.id)}))["enterprisePeople"]["nodes"]
     assert [(r["email"], r["level"], r["active"]) for r in rows] == [
         ("ada@corp.example.com", "ADMIN", True), ("bob@corp.example.com", "USER", False),
         ("carl@corp.example.com", "USER", True), ("una@corp.example.com", "USER", True),
@@ -108,17 +108,17 @@ async def test_a_subgroup_admin_sees_and_reaches_only_its_accounts(api: Api) -> 
     created = (await ada(CREATE, {"g": str(group.group.id), "i": {"email": "dana@corp.example.com", "level": "ADMIN", "subgroupId": north}}))
     assert created["createEnterpriseUser"]["enterpriseUser"] == {"email": "dana@corp.example.com", "level": "ADMIN", "subgroupId": north}
     dana = api.as_(await person_token("dana@corp.example.com"))
-    assert [a["name"] for a in (await dana(ACCOUNTS, {"g": str(group.group.id)}))["enterpriseMemberAccounts"]] == ["Gym A"]
+    assert [a["name"] for a in (await dana(ACCOUNTS, {"g": str(group.group.id)}))["enterpriseMemberAccounts"]["nodes"]] == ["Gym A"]
     assert [a["name"] for a in (await dana(MY_ACCOUNTS))["myEnterpriseAccounts"]] == ["Gym A"]
     assert await dana.error_code(ACT_AS, {"a": str(group.gym_b)}) == "FORBIDDEN"
     assert (await dana(ACT_AS, {"a": str(group.gym_a)}))["actAsInAccount"]["user"]["email"] == "office@corp.example.com"
     # Her people: only the subgroup's; she cannot manage whole-group people or subgroups.
-    assert [p["email"] for p in (await dana(PEOPLE, {"g": str(group.group.id)}))["enterprisePeople"]] == ["dana@corp.example.com"]
+    assert [p["email"] for p in (await dana(PEOPLE, {"g": str(group.group.id)}))["enterprisePeople"]["nodes"]] == ["dana@corp.example.com"]
     carl = await EnterpriseUser.get(email="carl@corp.example.com")
     assert await dana.error_code(SET_LEVEL, {"p": str(carl.id), "l": "ADMIN"}) == "FORBIDDEN"
     assert await dana.error_code(CREATE_SUBGROUP, {"g": str(group.group.id), "n": "Mine", "a": []}) == "FORBIDDEN"
     assert await dana.error_code(LOGIN_AS, {"g": str(group.group.id), "a": str(group.gym_b), "u": "office@corp.example.com"}) == "FORBIDDEN"
-    assert (await dana(SUBGROUPS, {"g": str(group.group.id)}))["enterpriseSubgroups"] == [{"name": "North", "accountIds": [str(group.gym_a)]}]
+    assert (await dana(SUBGROUPS, {"g": str(group.group.id)}))["enterpriseSubgroups"]["nodes"] == [{"name": "North", "accountIds": [str(group.gym_a)]}]
     # People she adds land in her subgroup.
     added = (await dana(CREATE, {"g": str(group.group.id), "i": {"email": "eli@corp.example.com"}}))["createEnterpriseUser"]
     assert added["enterpriseUser"]["subgroupId"] == north

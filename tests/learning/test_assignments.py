@@ -8,14 +8,14 @@ from backend.seats.models import Team, TeamMember
 from tests.conftest import Api
 from tests.factories import make_account, make_seat_user, make_subscription, make_user, token_for
 
-CONTENT = "query { contentItems(kind: EPISODE) { title } }"
+CONTENT = "query { contentItems(kind: EPISODE) { nodes { title } } }"
 CREATE = """mutation M($s: ID!, $input: CreateLearningModuleInput!) { createLearningModule(subscriptionId: $s, input: $input) {
   module { id name description items { title kind } } errors { code field } } }"""
 ASSIGN = """mutation A($input: AssignModuleInput!) { assignModule(input: $input) {
   assignment { id moduleName dueOn overdue teamNames assignedCount completedCount inProgressCount notStartedCount completionRate
     people { user { firstName } completedItems totalItems complete } } errors { code field } } }"""
-ASSIGNMENTS = """query L($s: ID!) { assignments(subscriptionId: $s) { moduleName assignedCount completedCount inProgressCount
-  notStartedCount completionRate overdue people { user { firstName } completedItems complete completedAt } } }"""
+ASSIGNMENTS = """query L($s: ID!) { assignments(subscriptionId: $s) { nodes { moduleName assignedCount completedCount inProgressCount
+  notStartedCount completionRate overdue people { user { firstName } completedItems complete completedAt } } } }"""
 RECORD = """mutation R($s: ID!, $k: ActivityKind!, $c: ID) { recordActivity(subscriptionId: $s, kind: $k, contentId: $c) {
   event { kind content { title } } errors { code field } } }"""
 
@@ -34,7 +34,7 @@ async def _setup(api: Api):  # type: ignore[no-untyped-def]
 
 async def test_assignment_completion_per_assignment_and_per_person(api: Api) -> None:
     as_admin, sub, ep, lab, (ann, bob, cy), team = await _setup(api)
-    assert (await as_admin(CONTENT))["contentItems"] == [{"title": "The OSI model"}]
+    assert (await as_admin(CONTENT))["contentItems"]["nodes"] == [{"title": "The OSI model"}]
     module = (await as_admin(CREATE, {"s": str(sub.id), "input": {
         "name": "Networking basics", "description": "Start here", "contentIds": [str(ep.id), str(lab.id)]}}))["createLearningModule"]
     assert module["errors"] == []
@@ -51,14 +51,14 @@ async def test_assignment_completion_per_assignment_and_per_person(api: Api) -> 
     for user, kind, content in [(ann, "VIEWED_COMPLETELY", ep), (ann, "LAB_COMPLETED", lab), (bob, "VIEWED_COMPLETELY", ep)]:
         rec = (await api.as_(await token_for(user))(RECORD, {"s": str(sub.id), "k": kind, "c": str(content.id)}))["recordActivity"]
         assert rec["errors"] == [], rec
-    [report] = (await as_admin(ASSIGNMENTS, {"s": str(sub.id)}))["assignments"]
+    [report] = (await as_admin(ASSIGNMENTS, {"s": str(sub.id)}))["assignments"]["nodes"]
     assert (report["assignedCount"], report["completedCount"], report["inProgressCount"], report["notStartedCount"]) == (3, 1, 1, 1)
     assert report["completionRate"] == round(1 / 3, 4)
     assert [(p["user"]["firstName"], p["completedItems"], p["complete"], p["completedAt"] is not None) for p in report["people"]] == [
         ("Ann", 2, True, True), ("Bob", 1, False, False), ("Cy", 0, False, False)
     ]
     await Assignment.all().update(due_on=utcnow().date() - timedelta(days=1))
-    assert (await as_admin(ASSIGNMENTS, {"s": str(sub.id)}))["assignments"][0]["overdue"] is True
+    assert (await as_admin(ASSIGNMENTS, {"s": str(sub.id)}))["assignments"]["nodes"][0]["overdue"] is True
 
 
 async def test_refusals_change_nothing(api: Api) -> None:

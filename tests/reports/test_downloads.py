@@ -13,9 +13,9 @@ from backend.reports import rows as report_rows
 from tests.conftest import Api
 from tests.factories import make_account, make_seat_user, make_subscription, make_user, token_for
 
-ACTIVITY = """query A($s: ID!, $u: ID!) { seatUserActivity(subscriptionId: $s, userId: $u, recent: 3) {
+ACTIVITY = """query A($s: ID!, $u: ID!) { seatUserActivity(subscriptionId: $s, userId: $u) {
   seatUser { email status } logins viewingsStarted viewedCompletely labsStarted labsCompleted lastLoginAt
-  recent { kind content { title } } assignments { moduleName } downloadPath } }"""
+  events(first: 3) { nodes { kind content { title } } totalCount } assignments { moduleName } downloadPath } }"""
 
 
 async def _setup():  # type: ignore[no-untyped-def]
@@ -46,7 +46,8 @@ async def test_activity_page_for_one_person(api: Api) -> None:
     data = (await api.as_(await token_for(admin))(ACTIVITY, {"s": str(sub.id), "u": str(ann.id)}))["seatUserActivity"]
     assert data["seatUser"] == {"email": "ann@example.com", "status": "ACTIVE"}
     assert (data["logins"], data["viewingsStarted"], data["viewedCompletely"], data["labsStarted"], data["labsCompleted"]) == (2, 1, 1, 1, 1)
-    assert [r["kind"] for r in data["recent"]] == ["LOGIN", "LAB_COMPLETED", "LAB_STARTED"]
+    assert [r["kind"] for r in data["events"]["nodes"]] == ["LOGIN", "LAB_COMPLETED", "LAB_STARTED"]
+    assert data["events"]["totalCount"] == 6
     assert data["downloadPath"] == f"/reports/subscriptions/{sub.id}/users/{ann.id}/activity.xlsx"
     assert await api.as_(await token_for(ann)).error_code(ACTIVITY, {"s": str(sub.id), "u": str(ann.id)}) == "NOT_FOUND"
 

@@ -16,7 +16,7 @@ from tests.factories import make_account, make_seat_user, make_subscription, mak
 
 TEAM = """query T($t: ID!, $since: Date, $until: Date) { teamActivity(teamId: $t, since: $since, until: $until) {
   team { name } since until totals { logins viewingsStarted viewedCompletely labsStarted labsCompleted }
-  members { user { firstName } status totals { logins viewedCompletely labsCompleted lastLoginAt } assignmentsDone assignmentsTotal }
+  members { nodes { user { firstName } status totals { logins viewedCompletely labsCompleted lastLoginAt } assignmentsDone assignmentsTotal } }
   assignments { moduleName assignedCount completedCount } downloadPath } }"""
 
 
@@ -55,10 +55,10 @@ async def test_team_activity_counts_members_and_the_teams_assignments(api: Api) 
     data = (await api.as_(await token_for(admin))(TEAM, {"t": str(team.id)}))["teamActivity"]
     assert data["team"] == {"name": "Network"} and (data["since"], data["until"]) == (None, None)
     assert data["totals"] == {"logins": 3, "viewingsStarted": 0, "viewedCompletely": 1, "labsStarted": 0, "labsCompleted": 1}
-    assert [(m["user"]["firstName"], m["status"], m["totals"]["logins"], m["assignmentsDone"], m["assignmentsTotal"]) for m in data["members"]] == [
+    assert [(m["user"]["firstName"], m["status"], m["totals"]["logins"], m["assignmentsDone"], m["assignmentsTotal"]) for m in data["members"]["nodes"]] == [
         ("Ann", "ACTIVE", 2, 1, 1), ("Bob", "ACTIVE", 1, 0, 1),
     ]
-    assert data["members"][0]["totals"]["lastLoginAt"].startswith(_day(2).date().isoformat())
+    assert data["members"]["nodes"][0]["totals"]["lastLoginAt"].startswith(_day(2).date().isoformat())
     assert data["assignments"] == [{"moduleName": "Basics", "assignedCount": 2, "completedCount": 1}]
     assert data["downloadPath"] == f"/reports/subscriptions/{sub.id}/teams/{team.id}/activity.xlsx"
 

@@ -9,7 +9,7 @@ from tests.conftest import Api
 LOGIN = """mutation { login(email: "admin@demo.portico.dev", password: "portico-demo-2026") { tokens { accessToken } } }"""
 DASHBOARD = """query D($s: ID!) { subscription(subscriptionId: $s) { seatCount seatsAllocated seatsAvailable }
   subscriptionUsage(subscriptionId: $s, days: 28) { activeUsers }
-  assignments(subscriptionId: $s) { assignedCount } teams(subscriptionId: $s) { name } }"""
+  assignments(subscriptionId: $s) { nodes { assignedCount } } teams(subscriptionId: $s) { nodes { name } } }"""
 
 
 async def _counts() -> tuple[int, ...]:
@@ -32,5 +32,5 @@ async def test_demo_seed_is_idempotent_and_shows_on_the_dashboard(api: Api) -> N
     data = await api.as_(token)(DASHBOARD, {"s": str(sub.id)})
     assert data["subscription"] == {"seatCount": 10, "seatsAllocated": 6, "seatsAvailable": 4}
     assert sum(d["activeUsers"] for d in data["subscriptionUsage"]) > 0
-    assert data["assignments"][0]["assignedCount"] == 5
-    assert [t["name"] for t in data["teams"]] == ["Coaches", "Front desk"]
+    assert data["assignments"]["nodes"][0]["assignedCount"] == 5
+    assert [t["name"] for t in data["teams"]["nodes"]] == ["Coaches", "Front desk"]

@@ -16,7 +16,7 @@ from tests.factories import link_token, make_account, make_seat_user, make_subsc
 
 USERS = """query U($s: ID!, $status: SeatUserFilter, $q: String! = "") {
   subscriptionUsers(subscriptionId: $s, status: $status, search: $q) {
-    email firstName status isAdmin hasContentAccess teams user { id fullName createdAt } } }"""
+    nodes { email firstName status isAdmin hasContentAccess teams user { id fullName createdAt } } } }"""
 INVITE = """mutation I($s: ID!, $e: String!) { inviteSeatUser(subscriptionId: $s, input: {
   firstName: "Ivy", lastName: "Invited", email: $e, access: SUBSCRIPTION}) { errors { code } } }"""
 USAGE = "query G($s: ID!, $d: Int!) { subscriptionUsage(subscriptionId: $s, days: $d) { day activeUsers logins viewings viewedCompletely labs } }"
@@ -58,7 +58,7 @@ async def test_filters_order_and_search(api: Api) -> None:
     as_admin = api.as_(await token_for(admin))
     assert (await as_admin(INVITE, {"s": str(sub.id), "e": "ivy@example.com"}))["inviteSeatUser"]["errors"] == []
 
-    everyone = (await as_admin(USERS, {"s": str(sub.id)}))["subscriptionUsers"]
+    everyone = (await as_admin(USERS, {"s": str(sub.id)}))["subscriptionUsers"]["nodes"]
     assert [(r["firstName"], r["status"], r["isAdmin"]) for r in everyone] == [
         ("Amy", "ACTIVE", False), ("Ivy", "INVITED", False), ("Max", "DEACTIVATED", False),
         ("Sia", "NONE", True), ("Zed", "ACTIVE", False),
@@ -68,13 +68,13 @@ async def test_filters_order_and_search(api: Api) -> None:
     assert zed_user["id"] == str(zed.id) and zed_user["fullName"] == "Zed " + zed.last_name
     assert zed_user["createdAt"].startswith(zed.created_at.isoformat()[:16])  # read as a plain row, same value
     by = lambda status, q="": as_admin(USERS, {"s": str(sub.id), "status": status, "q": q})  # noqa: E731
-    assert [r["email"] for r in (await by("ACTIVE"))["subscriptionUsers"]] == [amy.email, zed.email]
-    assert [r["email"] for r in (await by("INVITED"))["subscriptionUsers"]] == ["ivy@example.com"]
-    assert [r["email"] for r in (await by("DEACTIVATED"))["subscriptionUsers"]] == ["max@example.com"]
-    assert [r["email"] for r in (await by("ADMINS"))["subscriptionUsers"]] == ["seatadmin@example.com"]
-    assert [r["email"] for r in (await by(None, "corp"))["subscriptionUsers"]] == [amy.email]
-    assert [r["email"] for r in (await by(None, "zed young"))["subscriptionUsers"]] == [zed.email]
-    assert [r["email"] for r in (await by("ACTIVE", "ivy"))["subscriptionUsers"]] == []
+    assert [r["email"] for r in (await by("ACTIVE"))["subscriptionUsers"]["nodes"]] == [amy.email, zed.email]
+    assert [r["email"] for r in (await by("INVITED"))["subscriptionUsers"]["nodes"]] == ["ivy@example.com"]
+    assert [r["email"] for r in (await by("DEACTIVATED"))["subscriptionUsers"]["nodes"]] == ["max@example.com"]
+    assert [r["email"] for r in (await by("ADMINS"))["subscriptionUsers"]["nodes"]] == ["seatadmin@example.com"]
+    assert [r["email"] for r in (await by(None, "corp"))["subscriptionUsers"]["nodes"]] == [amy.email]
+    assert [r["email"] for r in (await by(None, "zed young"))["subscriptionUsers"]["nodes"]] == [zed.email]
+    assert [r["email"] for r in (await by("ACTIVE", "ivy"))["subscriptionUsers"]["nodes"]] == []
 
 
 async def _people(sub, n: int) -> None:  # type: ignore[no-untyped-def]
@@ -91,8 +91,8 @@ async def _people(sub, n: int) -> None:  # type: ignore[no-untyped-def]
         await ActivityEvent.create(subscription=sub, user=u, kind=ActivityKind.VIEWED_COMPLETELY, content=item, occurred_at=utcnow())
 
 
-TEAMS = "query T($s: ID!) { teams(subscriptionId: $s) { name members { email } } }"
-ASSIGNMENTS = "query A($s: ID!) { assignments(subscriptionId: $s) { completedCount people { user { email } complete } } }"
+TEAMS = "query T($s: ID!) { teams(subscriptionId: $s) { nodes { name members { nodes { email } } } } }"
+ASSIGNMENTS = "query A($s: ID!) { assignments(subscriptionId: $s) { nodes { completedCount people { user { email } complete } } } }"
 
 
 @pytest.mark.parametrize("document", [TEAMS, ASSIGNMENTS])
@@ -120,7 +120,7 @@ async def test_the_user_list_costs_the_same_queries_for_3_or_30_people(api: Api,
     counts = []
     for sub, n in ((small, 3), (big, 30)):
         with count_queries(monkeypatch) as calls:
-            rows = (await as_admin(USERS, {"s": str(sub.id), "status": status}))["subscriptionUsers"]
+            rows = (await as_admin(USERS, {"s": str(sub.id), "status": status}))["subscriptionUsers"]["nodes"]
         assert status or len(rows) == n + 1
         counts.append(len(calls))
     assert counts[0] == counts[1], counts
@@ -189,7 +189,7 @@ async def test_each_person_shows_their_last_sign_in(api: Api) -> None:
     never = await make_seat_user(sub, await make_user("never@example.com", first="Nev"))
     seen = await make_seat_user(sub, await make_user("seen@example.com", first="Sy"))
     await token_for(seen)
-    doc = "query U($s: ID!) { subscriptionUsers(subscriptionId: $s) { email lastSignInAt } }"
-    rows = {r["email"]: r["lastSignInAt"] for r in (await api.as_(await token_for(admin))(doc, {"s": str(sub.id)}))["subscriptionUsers"]}
+    doc = "query U($s: ID!) { subscriptionUsers(subscriptionId: $s) { nodes { email lastSignInAt } } }"
+    rows = {r["email"]: r["lastSignInAt"] for r in (await api.as_(await token_for(admin))(doc, {"s": str(sub.id)}))["subscriptionUsers"]["nodes"]}
     assert rows["never@example.com"] is None and never.email == "never@example.com"
     assert rows["seen@example.com"] is not None and rows["lastseen.admin@example.com"] is not None

@@ -5,10 +5,10 @@ from tests.conftest import Api
 from tests.factories import make_account, make_seat_user, make_subscription, make_user, token_for
 
 CREATE = """mutation C($s: ID!, $n: String!) { createTeam(subscriptionId: $s, name: $n, description: "Routers") {
-  team { id name description members { email } } errors { code field } } }"""
-ADD = """mutation A($t: ID!, $u: [ID!]!) { addTeamMembers(teamId: $t, userIds: $u) { team { members { firstName } } errors { code } } }"""
-REMOVE = """mutation R($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { team { members { firstName } } } }"""
-TEAMS = "query T($s: ID!) { teams(subscriptionId: $s) { name members { firstName } } }"
+  team { id name description members { nodes { email } } } errors { code field } } }"""
+ADD = """mutation A($t: ID!, $u: [ID!]!) { addTeamMembers(teamId: $t, userIds: $u) { team { members { nodes { firstName } } } errors { code } } }"""
+REMOVE = """mutation R($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { team { members { nodes { firstName } } } } }"""
+TEAMS = "query T($s: ID!) { teams(subscriptionId: $s) { nodes { name members { nodes { firstName } } } } }"
 
 
 async def test_create_team_add_and_remove_members(api: Api) -> None:
@@ -17,15 +17,15 @@ async def test_create_team_add_and_remove_members(api: Api) -> None:
     ann, bob = await make_seat_user(sub, first="Ann"), await make_seat_user(sub, first="Bob")
     as_admin = api.as_(await token_for(admin))
     team = (await as_admin(CREATE, {"s": str(sub.id), "n": "Network"}))["createTeam"]["team"]
-    assert team["name"] == "Network" and team["members"] == []
+    assert team["name"] == "Network" and team["members"]["nodes"] == []
     dup = (await as_admin(CREATE, {"s": str(sub.id), "n": "Network"}))["createTeam"]
     assert dup["errors"] == [{"code": "INVALID", "field": "name"}]
 
     added = (await as_admin(ADD, {"t": team["id"], "u": [str(bob.id), str(ann.id)]}))["addTeamMembers"]
-    assert added["team"]["members"] == [{"firstName": "Ann"}, {"firstName": "Bob"}]
+    assert added["team"]["members"]["nodes"] == [{"firstName": "Ann"}, {"firstName": "Bob"}]
     removed = (await as_admin(REMOVE, {"t": team["id"], "u": str(bob.id)}))["removeTeamMember"]
-    assert removed["team"]["members"] == [{"firstName": "Ann"}]
-    assert (await as_admin(TEAMS, {"s": str(sub.id)}))["teams"] == [{"name": "Network", "members": [{"firstName": "Ann"}]}]
+    assert removed["team"]["members"]["nodes"] == [{"firstName": "Ann"}]
+    assert (await as_admin(TEAMS, {"s": str(sub.id)}))["teams"]["nodes"] == [{"name": "Network", "members": {"nodes": [{"firstName": "Ann"}]}}]
 
 
 async def test_people_off_the_subscription_cannot_join_and_outsiders_are_forbidden(api: Api) -> None:

@@ -39,7 +39,7 @@ class ActivityState(SeatsState):
                            ("Viewed completely", a["viewedCompletely"]), ("Labs started", a["labsStarted"]),
                            ("Labs completed", a["labsCompleted"])]
             self.last_login = moment(a["lastLoginAt"])
-            self.recent = [EventRow.of(e) for e in a["recent"]]
+            self.recent = [EventRow.of(e) for e in a["events"]]
             self.progress = [ProgressRow.of(x) for x in a["assignments"]]
             self.team_links = [Option(id=t["id"], name=t["name"]) for t in a["teams"]]
             self._download_path = a["downloadPath"]
