@@ -21,8 +21,8 @@ ACCEPT = """mutation A($t: String!, $p: String) {
 ACCESS = """mutation Acc($s: ID!, $l: Boolean!, $p: Boolean!) {
   setAccountAccess(secondaryId: $s, viewFullLedger: $l, canMakePayments: $p) { secondary { viewFullLedger canMakePayments } errors { code } } }"""
 REVOKE = "mutation R($s: ID!) { revokeSecondary(secondaryId: $s) { secondary { status } errors { code } } }"
-MEMBERS = "query M($f: ID) { familyMembers(familyId: $f) { id role status email firstName viewFullLedger canMakePayments canEditContact } }"
-TRANSACTIONS = "query T($f: ID) { familyTransactions(familyId: $f) { kind amountCents description } }"
+MEMBERS = "query M($f: ID) { familyMembers(familyId: $f) { nodes { id role status email firstName viewFullLedger canMakePayments canEditContact } } }"
+TRANSACTIONS = "query T($f: ID) { familyTransactions(familyId: $f) { nodes { kind amountCents description } } }"
 BALANCE = "query B($f: ID) { familyBalance(familyId: $f) { balanceCents chargesCents paymentsCents } }"
 FAMILY = "query F($f: ID) { family(familyId: $f) { id name myRole canViewLedger canMakePayments canManageStudents } }"
 SECONDARY_PASSWORD = "secondary-own-passphrase-5"
