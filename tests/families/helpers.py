@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from backend.accounts.models import Account, MembershipRole, User
@@ -67,6 +68,21 @@ async def active_secondary(h: Household, api: Api, mailbox: Mailbox, email: str 
 
 async def secondary_row(sid: str) -> FamilyMember:
     return await FamilyMember.get(id=int(sid), role=MemberRole.SECONDARY)
+
+
+GUARDIAN = "shared.guardian@example.com"
+
+
+async def families(account: Account, n: int) -> list[int]:
+    """`n` families of the same name (the id breaks the ties), each with a primary guardian at GUARDIAN."""
+    person = await User.create(email=f"p.{uuid.uuid4().hex[:8]}@example.com")
+    await Family.bulk_create([Family(account_id=account.id, name="Same", primary_id=person.id) for _ in range(n)])
+    ids = list(await Family.filter(account_id=account.id).values_list("id", flat=True))
+    await FamilyMember.bulk_create([
+        FamilyMember(family_id=f, user_id=person.id, role=MemberRole.PRIMARY, status=MemberStatus.ACTIVE, email=GUARDIAN)
+        for f in ids
+    ])
+    return ids  # type: ignore[return-value]
 
 
 __all__ = ["MemberStatus"]
