@@ -11,6 +11,7 @@ import pytest
 
 from backend.accounts import service as accounts
 from backend.accounts.models import Account, MembershipRole
+from backend.app import create_app
 from backend.families.models import LedgerEntry, LedgerKind
 from frontend.api import families as families_api
 from frontend.api import members as members_api
@@ -21,9 +22,9 @@ from tests.families.helpers import household
 
 
 @pytest.fixture(autouse=True)
-def portal_talks_to_the_test_app(http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def portal_talks_to_the_test_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The portal's client, but over the in-process app (the same database transaction as the test)."""
-    transport, real = http._transport, httpx.AsyncClient
+    transport, real = httpx.ASGITransport(app=create_app(manage_db=False)), httpx.AsyncClient
 
     def client(**kwargs: Any) -> httpx.AsyncClient:
         return real(transport=transport, base_url="http://api.test", timeout=kwargs.get("timeout", 30))
