@@ -84,7 +84,7 @@ async def test_every_example_on_the_api_page_answers_as_documented(http: AsyncCl
         remember(body.get("data"), values)
         ran.append(name)
     assert {"sign-in", "refresh", "refresh-reuse", "apq-miss", "apq-hit", "payload-error"} <= set(ran)
-    assert {"page-first", "page-next", "page-last", "page-too-large"} <= set(ran)
+    assert {"page-first", "page-next", "page-last", "page-previous", "page-too-large"} <= set(ran)
 
 
 def test_the_matcher_is_strict_where_the_page_is_specific() -> None:
