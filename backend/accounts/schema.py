@@ -11,9 +11,11 @@ from tortoise.transactions import in_transaction
 from backend.accounts import service
 from backend.accounts.types import AccountType, MembershipType, UserType
 from backend.audit import service as audit
+from backend.audit.models import AuditEvent
 from backend.core import identity
 from backend.core.errors import DomainError, Forbidden, MutationError
 from backend.core.graphql import Info, gid, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, PageRequest, paginate
 from backend.core.permissions import ANY_ACCOUNT, Permission, needs, signed_in
 
 if TYPE_CHECKING:
@@ -60,6 +62,15 @@ class AuditEntry:
     target_email: str | None = strawberry.field(description="The email it concerned.")
     created_at: datetime = strawberry.field(description="When.")
 
+    @classmethod
+    def of(cls, r: AuditEvent) -> AuditEntry:
+        return cls(
+            id=gid(r.id), action=r.action,
+            actor_id=gid(r.actor_id) if r.actor_id else None,  # type: ignore[attr-defined]
+            target_user_id=gid(r.target_user_id) if r.target_user_id else None,  # type: ignore[attr-defined]
+            target_email=r.target_email, created_at=r.created_at,
+        )
+
 
 @strawberry.type(description="Result of `createAccount` or `setAccountDocuments`.")
 class CreateAccountPayload:
@@ -92,15 +103,17 @@ class Query:
         return AccountType.of(await service.get_account(account_id=to_id(account_id)))
 
     @strawberry.field(
-        description="Sub-accounts of an account that I may see (limited by my sub-account permissions). Needs `account.view`.",
+        description="Sub-accounts of an account that I may see (limited by my sub-account permissions), by name. Needs `account.view`.",
         extensions=needs(Permission.ACCOUNT_VIEW),
     )
     async def sub_accounts(
-        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Parent account id.")]
-    ) -> list[AccountType]:
+        self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Parent account id.")],
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[AccountType]:
         user = await require_user(info)
-        rows = await service.visible_sub_accounts(user_id=user.id, account_id=to_id(account_id))
-        return [AccountType.of(a) for a in rows]
+        query = await service.visible_sub_accounts(user_id=user.id, account_id=to_id(account_id))
+        page = await paginate(query, PageRequest("subAccounts", first, after, last, before))
+        return Connection[AccountType].of(page, AccountType.of)
 
     @strawberry.field(
         description=(
@@ -134,18 +147,10 @@ class Query:
         self,
         info: Info,
         account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")],
-        limit: Annotated[int, strawberry.argument(description="At most this many entries (max 500).")] = 100,
-    ) -> list[AuditEntry]:
-        rows = await audit.list_for_account(account_id=to_id(account_id), limit=max(1, min(limit, 500)))
-        return [
-            AuditEntry(
-                id=gid(r.id), action=r.action,
-                actor_id=gid(r.actor_id) if r.actor_id else None,  # type: ignore[attr-defined]
-                target_user_id=gid(r.target_user_id) if r.target_user_id else None,  # type: ignore[attr-defined]
-                target_email=r.target_email, created_at=r.created_at,
-            )
-            for r in rows
-        ]
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[AuditEntry]:
+        page = await paginate(audit.for_account(account_id=to_id(account_id)), PageRequest("auditLog", first, after, last, before))
+        return Connection[AuditEntry].of(page, AuditEntry.of)
 
 
 @strawberry.type

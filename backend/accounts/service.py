@@ -122,19 +122,19 @@ async def get_account(*, account_id: int) -> Account:
     return account
 
 
-async def visible_sub_accounts(*, user_id: int, account_id: int) -> list[Account]:
+async def visible_sub_accounts(*, user_id: int, account_id: int) -> Any:
     """Sub-accounts a member may see and act in: those named on their membership here, or all
     when none are named (the default, admins included), or all when a membership above
-    reaches this account (a grant covers the sub-accounts below it)."""
+    reaches this account (a grant covers the sub-accounts below it). A queryset by name, then id."""
     found = await account_access(user_id=user_id, account_id=account_id)
-    if not found.any:
-        return []
     query = Account.filter(parent_id=account_id)
+    if not found.any:
+        return query.filter(id__in=[])
     inherited = any(a != account_id for a in found.through)
     membership = await active_membership(user_id=user_id, account_id=account_id)
     if not inherited and membership is not None and membership.sub_account_ids:
         query = query.filter(id__in=membership.sub_account_ids)
-    return await query.order_by("name")
+    return query.order_by("name", "id")
 
 
 async def token_claims(*, user_id: int, account_id: int | None = None) -> dict[str, Any]:

@@ -26,5 +26,6 @@ async def record(
     )
 
 
-async def list_for_account(*, account_id: int, limit: int = 100) -> list[AuditEvent]:
-    return await AuditEvent.filter(account_id=account_id).order_by("-created_at", "-id").limit(limit)
+def for_account(*, account_id: int) -> Any:
+    """The account's audit events, newest first (id breaks ties), as a queryset the caller pages through."""
+    return AuditEvent.filter(account_id=account_id).order_by("-created_at", "-id")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
@@ -43,11 +44,12 @@ async def balance(*, access: FamilyAccess) -> Balance:
     return Balance(by_kind.get(LedgerKind.CHARGE, 0), by_kind.get(LedgerKind.PAYMENT, 0))
 
 
-async def transactions(*, access: FamilyAccess) -> list[LedgerEntry]:
-    """The transaction history: only with View Full Ledger (or as primary or staff)."""
+def transactions(*, access: FamilyAccess) -> Any:
+    """The transaction history, newest first (id breaks ties): only with View Full Ledger (or as
+    primary or staff). A queryset the caller pages through."""
     if not access.can_view_ledger:
         raise Forbidden("The primary guardian has not given you access to the full ledger.")
-    return await LedgerEntry.filter(family_id=access.family.id).select_related("payment_method").order_by("-created_at", "-id")
+    return LedgerEntry.filter(family_id=access.family.id).select_related("payment_method").order_by("-created_at", "-id")
 
 
 async def payment_methods(*, access: FamilyAccess) -> list[PaymentMethod]:

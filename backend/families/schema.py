@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
 from backend.core.graphql import Info, gid, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, Page, PageRequest, paginate
 from backend.core.permissions import ANY_ACCOUNT, Permission, needs
 from backend.families import ledger, switcher
 from backend.families import search as search_families
@@ -36,12 +37,12 @@ async def scoped(info: Info, family_id: strawberry.ID | None) -> FamilyAccess:
     return await family_access(user=user, family_id=fid)
 
 
-async def members_of(family_id: int, *, include_revoked: bool = True) -> list[FamilyMemberType]:
+def members_of(family_id: int, *, include_revoked: bool = True) -> Any:
+    """The family's guardians, primary first, then by first name and id (a queryset)."""
     query = FamilyMember.filter(family_id=family_id)
     if not include_revoked:
         query = query.exclude(status=MemberStatus.REVOKED)
-    rows = await query.select_related("invitation").order_by("role", "first_name", "id")
-    return [FamilyMemberType.of(m) for m in rows]
+    return query.select_related("invitation").order_by("role", "first_name", "id")
 
 
 @strawberry.type
@@ -65,18 +66,26 @@ class Query:
     async def family(self, info: Info, family_id: FamilyIdArg = None) -> FamilyType:
         return FamilyType.of(await scoped(info, family_id))
 
-    @strawberry.field(description="The family's guardians with their status and access. Secondaries see active members only.")
-    async def family_members(self, info: Info, family_id: FamilyIdArg = None) -> list[FamilyMemberType]:
+    @strawberry.field(description="The family's guardians with their status and access, primary first. Secondaries see active members only.")
+    async def family_members(
+        self, info: Info, family_id: FamilyIdArg = None, first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[FamilyMemberType]:
         access = await scoped(info, family_id)
-        return await members_of(access.family.id, include_revoked=access.is_primary or access.is_staff)
+        query = members_of(access.family.id, include_revoked=access.is_primary or access.is_staff)
+        page = await paginate(query, PageRequest("familyMembers", first, after, last, before))
+        return Connection[FamilyMemberType].of(page, FamilyMemberType.of)
 
     @strawberry.field(description="Amount due: the limited account details every member may see.")
     async def family_balance(self, info: Info, family_id: FamilyIdArg = None) -> FamilyBalance:
         return FamilyBalance.of(await ledger.balance(access=await scoped(info, family_id)))
 
     @strawberry.field(description="Transaction history, newest first. FORBIDDEN for a secondary without View Full Ledger.")
-    async def family_transactions(self, info: Info, family_id: FamilyIdArg = None) -> list[LedgerEntry]:
-        return [LedgerEntry.of(e) for e in await ledger.transactions(access=await scoped(info, family_id))]
+    async def family_transactions(
+        self, info: Info, family_id: FamilyIdArg = None, first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[LedgerEntry]:
+        query = ledger.transactions(access=await scoped(info, family_id))
+        page = await paginate(query, PageRequest("familyTransactions", first, after, last, before))
+        return Connection[LedgerEntry].of(page, LedgerEntry.of)
 
     @strawberry.field(description="My saved payment methods in the family (staff see all).")
     async def payment_methods(self, info: Info, family_id: FamilyIdArg = None) -> list[PaymentMethodType]:
@@ -94,8 +103,10 @@ class Query:
     async def account_families(
         self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")],
         search: Annotated[str, strawberry.argument(description="Words, each found in the family, a guardian or a student.")] = "",
-    ) -> list[FamilyType]:
-        return await _as_staff(info, await search_families.families(account_id=to_id(account_id), search=search))
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[FamilyType]:
+        query = await search_families.families(account_id=to_id(account_id), search=search)
+        return await _as_staff(info, await paginate(query, PageRequest("accountFamilies", first, after, last, before)))
 
     @strawberry.field(
         description="Likely duplicates before creating a family: families of the account where a guardian already has this email. Needs `families.manage`.",
@@ -104,11 +115,14 @@ class Query:
     async def families_with_guardian(
         self, info: Info, account_id: Annotated[strawberry.ID, strawberry.argument(description="Account id.")],
         email: Annotated[str, strawberry.argument(description="The guardian email about to be used.")],
-    ) -> list[FamilyType]:
-        return await _as_staff(info, await search_families.with_guardian_email(account_id=to_id(account_id), email=email))
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[FamilyType]:
+        query = search_families.with_guardian_email(account_id=to_id(account_id), email=email)
+        return await _as_staff(info, await paginate(query, PageRequest("familiesWithGuardian", first, after, last, before)))
 
 
-async def _as_staff(info: Info, rows: list[Family]) -> list[FamilyType]:
+async def _as_staff(info: Info, page: Page[Family]) -> Connection[FamilyType]:
+    """A page of families as office staff see them; their primary guardians in one statement per page."""
     user = await require_user(info)
-    primaries = await primary_members([f.id for f in rows])
-    return [FamilyType.of(FamilyAccess(f, user, None, primaries[f.id], is_primary=False, is_staff=True)) for f in rows]
+    primaries = await primary_members([f.id for f in page.rows])
+    return Connection[FamilyType].of(page, lambda f: FamilyType.of(FamilyAccess(f, user, None, primaries[f.id], is_primary=False, is_staff=True)))

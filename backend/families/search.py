@@ -4,7 +4,9 @@ guardian already has this email)."""
 
 from __future__ import annotations
 
-from tortoise.expressions import Q
+from typing import Any
+
+from tortoise.expressions import Q, Subquery
 
 from backend.accounts import service as accounts
 from backend.core.errors import DomainError
@@ -23,21 +25,21 @@ async def _matching(account_id: int, word: str) -> set[int]:
     return ids  # type: ignore[return-value]
 
 
-async def families(*, account_id: int, search: str = "") -> list[Family]:
-    """The account's families by name; every word of `search` must match somewhere in a family."""
+async def families(*, account_id: int, search: str = "") -> Any:
+    """The account's families by name (then id); every word of `search` must match somewhere in a
+    family. A queryset the caller pages through."""
     query = Family.filter(account_id=account_id)
     for word in search.lower().split()[:8]:  # a fixed number of queries, whatever is typed
         query = query.filter(id__in=list(await _matching(account_id, word)))
-    return await query.select_related("account").order_by("name", "id")
+    return query.select_related("account").order_by("name", "id")
 
 
-async def with_guardian_email(*, account_id: int, email: str) -> list[Family]:
-    """Families of the account where a guardian (not revoked) has exactly this email."""
+def with_guardian_email(*, account_id: int, email: str) -> Any:
+    """Families of the account where a guardian (not revoked) has exactly this email, by name
+    (then id): a queryset the caller pages through."""
     try:
         address = accounts.normalise_email(email)
     except DomainError:
-        return []
-    ids = await FamilyMember.filter(family__account_id=account_id, email=address).exclude(
-        status=MemberStatus.REVOKED
-    ).values_list("family_id", flat=True)
-    return await Family.filter(id__in=list(ids)).select_related("account").order_by("name", "id")
+        address = ""  # no guardian has an empty email: an empty list
+    guardians = FamilyMember.filter(family__account_id=account_id, email=address).exclude(status=MemberStatus.REVOKED)
+    return Family.filter(account_id=account_id, id__in=Subquery(guardians.values("family_id"))).select_related("account").order_by("name", "id")

@@ -1,4 +1,4 @@
-"""The pending-invitations list over GraphQL: filters and cursor pagination (Relay-style)."""
+"""The pending-invitations list over GraphQL: filters and a Relay connection (`first/after`, `last/before`)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import strawberry
 
 from backend.core.enums import graphql_enum
 from backend.core.graphql import Info, to_id
-from backend.core.pagination import PageInfo, decode_cursor, encode_cursor, page_size
+from backend.core.pagination import After, Before, Connection, First, Last, PageRequest, paginate
 from backend.core.permissions import Permission, needs
 from backend.invitations.types import InvitationKind, InvitationType
 from backend.members import service
 
-CURSOR = "invitation"
+CURSOR = "pendingInvitations"
 
 graphql_enum(
     service.ListedStatus, name="OpenInvitationStatus",
@@ -24,19 +24,6 @@ graphql_enum(
         "EXPIRED": "Not accepted, and the link ran out: resend it.",
     },
 )
-
-
-@strawberry.type(description="One invitation in a page of the list, with its cursor.")
-class InvitationEdge:
-    cursor: str = strawberry.field(description="Pass as `after` to continue after this invitation.")
-    node: InvitationType = strawberry.field(description="The invitation.")
-
-
-@strawberry.type(description="A page of open invitations, newest first.")
-class InvitationConnection:
-    edges: list[InvitationEdge] = strawberry.field(description="The invitations of this page.")
-    page_info: PageInfo = strawberry.field(description="Whether more follow, and the cursors to get them.")
-    total_count: int = strawberry.field(description="How many invitations match the filters, over all pages.")
 
 
 @strawberry.type
@@ -57,21 +44,13 @@ class Query:
         created_to: Annotated[datetime | None, strawberry.argument(description="Sent before this time.")] = None,
         search: Annotated[str, strawberry.argument(description="Words each found in the email or the name.")] = "",
         disposable: Annotated[bool | None, strawberry.argument(description="Only (true) or never (false) disposable-domain addresses.")] = None,
-        first: Annotated[int, strawberry.argument(description="Page size, 1 to 100. Default 50.")] = 50,
-        after: Annotated[str | None, strawberry.argument(description="The `endCursor` of the previous page.")] = None,
-    ) -> InvitationConnection:
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[InvitationType]:
         filters = service.InvitationFilter(
             status=status, kind=InvitationKind(kind.value) if kind else None,
             invited_by_id=to_id(invited_by) if invited_by is not None else None,
             created_from=created_from, created_to=created_to, search=search, disposable=disposable,
         )
-        after_id = decode_cursor(CURSOR, after)
-        page = await service.pending_invitations(
-            account_id=to_id(account_id), filters=filters, first=page_size(first), after_id=after_id
-        )
-        edges = [InvitationEdge(cursor=encode_cursor(CURSOR, i.id), node=InvitationType.of(i)) for i in page.rows]
-        info_ = PageInfo(
-            has_next_page=page.has_next, has_previous_page=after_id is not None,
-            start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
-        )
-        return InvitationConnection(edges=edges, page_info=info_, total_count=page.total_count)
+        query = service.pending_invitations(account_id=to_id(account_id), filters=filters)
+        page = await paginate(query, PageRequest(CURSOR, first, after, last, before))
+        return Connection[InvitationType].of(page, InvitationType.of)

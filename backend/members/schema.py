@@ -19,6 +19,7 @@ from backend.accounts.types import (
 from backend.auth import service as auth
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, OkPayload, ok_or, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, PageRequest, paginate
 from backend.core.permissions import Permission, needs
 from backend.invitations import service as invitations
 from backend.invitations.types import InvitationType
@@ -94,16 +95,20 @@ class Query(pending.Query, job_schema.Query):
     async def member_report(self, info: Info, account_id: AccountIdArg) -> MemberReport:
         return MemberReport(**vars(await service.member_report(account_id=to_id(account_id))))
 
-    @strawberry.field(description="Members of an account, by email; filter by status. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
+    @strawberry.field(description="Members of an account, by email (a page at a time); filter by status. Needs `users.manage`.", extensions=needs(Permission.USERS_MANAGE))
     async def account_members(
         self,
         info: Info,
         account_id: AccountIdArg,
         status: Annotated[MembershipStatus | None, strawberry.argument(description="ACTIVE or DEACTIVATED; all when null.")] = None,
-    ) -> list[AccountMember]:
-        rows = await service.members(account_id=to_id(account_id), status=am.MembershipStatus(status.value) if status else None)
-        signed_in = await auth.last_sign_ins([m.user.id for m in rows])
-        return [AccountMember(user=UserType.of(m.user), membership=MembershipType.of(m), last_sign_in_at=signed_in.get(m.user.id)) for m in rows]
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[AccountMember]:
+        query = service.members(account_id=to_id(account_id), status=am.MembershipStatus(status.value) if status else None)
+        page = await paginate(query, PageRequest("accountMembers", first, after, last, before))
+        signed_in = await auth.last_sign_ins([m.user.id for m in page.rows])  # one statement per page
+        return Connection[AccountMember].of(
+            page, lambda m: AccountMember(user=UserType.of(m.user), membership=MembershipType.of(m), last_sign_in_at=signed_in.get(m.user.id))
+        )
 
 
 def _results(rows: list[service.InviteResult]) -> InviteUsersPayload:

@@ -106,13 +106,6 @@ class InvitationFilter:
     disposable: bool | None = None
 
 
-@dataclass(frozen=True)
-class InvitationPage:
-    rows: list[Invitation]
-    total_count: int
-    has_next: bool
-
-
 def _filtered(account_id: int, f: InvitationFilter) -> Any:
     now = utcnow()
     query = Invitation.filter(account_id=account_id, status__in=[InvitationStatus.PENDING, InvitationStatus.EXPIRED])
@@ -135,16 +128,10 @@ def _filtered(account_id: int, f: InvitationFilter) -> Any:
     return query
 
 
-async def pending_invitations(
-    *, account_id: int, filters: InvitationFilter | None = None, first: int = 50, after_id: int | None = None
-) -> InvitationPage:
-    """Open (pending or expired) invitations of every kind in the account, newest first, a page
-    at a time (keyset on id: stable while new invitations arrive)."""
-    query = _filtered(account_id, filters or InvitationFilter())
-    total = await query.count()
-    page = query.filter(id__lt=after_id) if after_id is not None else query
-    rows = await page.order_by("-id").limit(first + 1).select_related("invited_by")
-    return InvitationPage(rows=rows[:first], total_count=total, has_next=len(rows) > first)
+def pending_invitations(*, account_id: int, filters: InvitationFilter | None = None) -> Any:
+    """Open (pending or expired) invitations of every kind in the account, newest first (by id:
+    unique, so the order is total), as a queryset the caller pages through."""
+    return _filtered(account_id, filters or InvitationFilter()).order_by("-id").select_related("invited_by")
 
 
 async def get_invitation(*, account_id: int, invitation_id: int) -> Invitation:
@@ -154,11 +141,12 @@ async def get_invitation(*, account_id: int, invitation_id: int) -> Invitation:
     return inv
 
 
-async def members(*, account_id: int, status: MembershipStatus | None = None) -> list[Membership]:
+def members(*, account_id: int, status: MembershipStatus | None = None) -> Any:
+    """The account's memberships by email (then id), as a queryset the caller pages through."""
     query = Membership.filter(account_id=account_id)
     if status is not None:
         query = query.filter(status=status)
-    return await query.select_related("user", "account").order_by("user__email")
+    return query.select_related("user", "account").order_by("user__email", "id")
 
 
 async def get_member(*, account_id: int, user_id: int) -> Membership:

@@ -2,15 +2,13 @@
 their sign-in status, in one SQL statement per page plus one for the total.
 
 The three kinds live in three tables (students, family members, memberships), so the list
-is a UNION ALL with keyset pagination on (sort name, type, id): a page costs the same two
-statements however deep it is. The SQL is shared by SQLite and PostgreSQL (numbered
+is a UNION ALL ordered by (sort name, type, id), a unique order, paged with LIMIT/OFFSET: a
+page costs the same two statements (the count, then the page) however long the list is. The SQL is shared by SQLite and PostgreSQL (numbered
 parameters: `$n` for asyncpg, `?n` for SQLite).
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -60,9 +58,8 @@ SELECT p.*, lower(p.last_name || ' ' || p.first_name) AS sort_name,
        (SELECT o.last_error FROM outbox_sms o WHERE o.id = (SELECT max(o2.id) FROM outbox_sms o2 WHERE o2.ref = p.ref)
           AND o.status = 'failed') AS delivery_error
 FROM people p""" + FILTERS + """
-  AND (lower(p.last_name || ' ' || p.first_name), p.user_type, p.ref_id) > ($5, $6, $7)
 ORDER BY lower(p.last_name || ' ' || p.first_name), p.user_type, p.ref_id
-LIMIT $8
+LIMIT $5 OFFSET $6
 """
 COUNT = PEOPLE + "SELECT count(*) AS total FROM people p" + FILTERS
 
@@ -81,14 +78,6 @@ class Row:
     phone: str | None
     last_sign_in_at: datetime | None
     delivery_error: str | None
-    cursor: str
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list[Row]
-    has_next_page: bool
-    total: int
 
 
 def _sql(sql: str, dialect: str) -> str:
@@ -102,40 +91,33 @@ def _when(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-def encode_cursor(sort_name: str, user_type: str, ref_id: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps([sort_name, user_type, ref_id]).encode()).decode()
-
-
-def decode_cursor(cursor: str | None) -> tuple[str, str, int]:
-    """An unreadable cursor starts from the beginning rather than failing."""
-    if not cursor:
-        return "", "", 0
-    try:
-        name, kind, ref = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        return str(name), str(kind), int(ref)
-    except (ValueError, TypeError):
-        return "", "", 0
-
-
 def _row(r: dict[str, Any]) -> Row:
     return Row(
         ref=f"{r['user_type'].lower()}:{r['ref_id']}", user_type=r["user_type"], first_name=r["first_name"] or "",
         last_name=r["last_name"] or "", family_name=r["family_name"] or "", username=r["username"], status=r["status"],
         channel=r["channel"], sent_at=_when(r["sent_at"]), phone=r["phone"], last_sign_in_at=_when(r["last_sign_in_at"]),
-        delivery_error=r["delivery_error"], cursor=encode_cursor(r["sort_name"], r["user_type"], int(r["ref_id"])),
+        delivery_error=r["delivery_error"],
     )
+
+
+def _base(account_id: int, user_type: str | None, status: str | None, search: str | None) -> list[Any]:
+    escaped = (search or "").strip().lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    pattern = f"%{escaped}%" if escaped else ""
+    return [account_id, user_type or "", status or "", pattern]
+
+
+async def count(*, account_id: int, user_type: str | None = None, status: str | None = None, search: str | None = None) -> int:
+    """How many people match the filters (one statement)."""
+    conn = StudentSignIn._meta.db
+    rows = await conn.execute_query_dict(_sql(COUNT, conn.capabilities.dialect), _base(account_id, user_type, status, search))
+    return int(rows[0]["total"])
 
 
 async def user_accounts(
     *, account_id: int, user_type: str | None = None, status: str | None = None, search: str | None = None,
-    first: int = 50, after: str | None = None,
-) -> Page:
-    """One page of the account's people (caller checked the permission)."""
+    offset: int = 0, first: int = 50,
+) -> list[Row]:
+    """`first` people from `offset` in the list's order (one statement; caller checked the permission)."""
     conn = StudentSignIn._meta.db
-    dialect = conn.capabilities.dialect
-    escaped = (search or "").strip().lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
-    pattern = f"%{escaped}%" if escaped else ""
-    base: list[Any] = [account_id, user_type or "", status or "", pattern]
-    rows = await conn.execute_query_dict(_sql(PAGE, dialect), [*base, *decode_cursor(after), first + 1])
-    total = (await conn.execute_query_dict(_sql(COUNT, dialect), base))[0]["total"]
-    return Page(rows=[_row(r) for r in rows[:first]], has_next_page=len(rows) > first, total=int(total))
+    params = [*_base(account_id, user_type, status, search), first, offset]
+    return [_row(r) for r in await conn.execute_query_dict(_sql(PAGE, conn.capabilities.dialect), params)]

@@ -42,7 +42,7 @@ async def blocks(*, actor: User, account_id: int, who: str, issue: bool) -> tupl
     """The blocks of the report; with `issue`, fresh one-time passwords for those due."""
     account = await require_staff(actor=actor, account_id=account_id)
     kinds = WHO[who]
-    rows = [r for r in (await listing.user_accounts(account_id=account_id, first=EVERYONE)).rows if r.user_type in kinds]
+    rows = [r for r in await listing.user_accounts(account_id=account_id, first=EVERYONE) if r.user_type in kinds]
     settings, people = await policy_of(account_id), await load(account_id=account_id, refs=[r.ref for r in rows])
     owners = await username_owners(list(people.values()), settings)
     checked = [(r, people[r.ref], *await _eligible(people[r.ref], settings, owners)) for r in rows if r.ref in people]

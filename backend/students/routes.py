@@ -46,9 +46,8 @@ def _pdf(data: bytes, name: str) -> Response:
 async def _rows(request: Request, account: Account, user_type: str | None) -> list[listing.Row]:
     q = request.query_params
     status = q.get("status") if q.get("status") in pdf.STATUS_WORDS else None
-    page = await listing.user_accounts(account_id=account.id, user_type=user_type, status=status, search=q.get("search"),
+    return await listing.user_accounts(account_id=account.id, user_type=user_type, status=status, search=q.get("search"),
                                        first=paper.EVERYONE)
-    return page.rows
 
 
 async def student_account_info(request: Request) -> Response:

@@ -9,6 +9,7 @@ import strawberry
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, MutationError
 from backend.core.graphql import Info, OkPayload, gid, ok_or, require_user, to_id
+from backend.core.pagination import After, Before, Connection, First, Last, Page, PageRequest
 from backend.core.permissions import Permission, needs, signed_in
 from backend.students import credentials, home, invites, listing, policy, service
 from backend.students.errors import SignInRefusal
@@ -23,7 +24,7 @@ from backend.students.types import (
     StudentHome,
     StudentSignInPanel,
     StudentSignInPolicy,
-    UserAccountConnection,
+    UserAccount,
     UserAccountType,
     code_of,
 )
@@ -62,7 +63,7 @@ class SignInSettingsPayload:
 class Query:
     @strawberry.field(
         description="User Accounts: every person of the account (students, guardians, staff) with their sign-in. "
-        "Needs `families.manage` (the Customers module). Sorted by last name; cursor pagination.",
+        "Needs `families.manage` (the Customers module). Sorted by last name; a Relay connection (`first/after`, `last/before`).",
         extensions=needs(Permission.FAMILIES_MANAGE),
     )
     async def user_accounts(
@@ -70,14 +71,15 @@ class Query:
         user_type: Annotated[UserAccountType | None, strawberry.argument(description="Only this user type.")] = None,
         status: Annotated[SignInStatus | None, strawberry.argument(description="Only this sign-in status.")] = None,
         search: Annotated[str | None, strawberry.argument(description="Part of a name, username or family name.")] = None,
-        first: Annotated[int, strawberry.argument(description="Page size, 1 to 200.")] = 50,
-        after: Annotated[str | None, strawberry.argument(description="The `endCursor` of the previous page.")] = None,
-    ) -> UserAccountConnection:
-        page = await listing.user_accounts(
-            account_id=to_id(account_id), user_type=user_type.name if user_type else None,
-            status=status.name if status else None, search=search, first=max(1, min(first, 200)), after=after,
-        )
-        return UserAccountConnection.of(page)
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[UserAccount]:
+        aid, kind, state = to_id(account_id), user_type.name if user_type else None, status.name if status else None
+        total = await listing.count(account_id=aid, user_type=kind, status=state, search=search)
+        start, end = PageRequest("userAccounts", first, after, last, before).window(total)
+        rows = await listing.user_accounts(
+            account_id=aid, user_type=kind, status=state, search=search, offset=start, first=end - start
+        ) if end > start else []
+        return Connection[UserAccount].of(Page("userAccounts", rows, start, total), UserAccount.of)
 
     @strawberry.field(description="The account's student username policy. Needs `families.manage`.", extensions=needs(Permission.FAMILIES_MANAGE))
     async def student_sign_in_policy(self, info: Info, account_id: AccountArg) -> StudentSignInPolicy:

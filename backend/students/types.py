@@ -113,33 +113,6 @@ class UserAccount:
         )
 
 
-@strawberry.type(description="One person in a page of the User Accounts list.")
-class UserAccountEdge:
-    cursor: str = strawberry.field(description="Pass as `after` to continue after this person.")
-    node: UserAccount = strawberry.field(description="The person.")
-
-
-@strawberry.type(description="Where a page sits in the list.")
-class UserAccountPageInfo:
-    has_next_page: bool = strawberry.field(description="True when more people follow.")
-    end_cursor: str | None = strawberry.field(description="The last edge's cursor (null on an empty page).")
-
-
-@strawberry.type(description="A page of the User Accounts list (cursor pagination).")
-class UserAccountConnection:
-    edges: list[UserAccountEdge] = strawberry.field(description="The people on this page.")
-    page_info: UserAccountPageInfo = strawberry.field(description="Whether more follow, and from where.")
-    total_count: int = strawberry.field(description="How many people match the filters, on all pages.")
-
-    @classmethod
-    def of(cls, page: listing.Page) -> "UserAccountConnection":
-        edges = [UserAccountEdge(cursor=r.cursor, node=UserAccount.of(r)) for r in page.rows]
-        return cls(
-            edges=edges, total_count=page.total,
-            page_info=UserAccountPageInfo(has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None),
-        )
-
-
 @strawberry.type(description="What a bulk credential action did for one person.")
 class CredentialResult:
     person: strawberry.ID = strawberry.field(description="The person's id as given.")

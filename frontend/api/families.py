@@ -23,10 +23,11 @@ MY_FAMILIES = "query MyFamilies { myFamilies { id name accountName role isActive
 OVERVIEW = f"""query FamilyOverview($family: ID) {{
   family(familyId: $family) {{ {FAMILY_FIELDS} }}
   familyBalance(familyId: $family) {{ balanceCents chargesCents paymentsCents }}
-  familyMembers(familyId: $family) {{ {MEMBER_FIELDS} }}
+  familyMembers(familyId: $family, first: 100) {{ nodes {{ {MEMBER_FIELDS} }} }}
   familyStudents(familyId: $family) {{ id firstName lastName birthDate enrollments {{ id className createdAt }} }}
   paymentMethods(familyId: $family) {{ id brand last4 mine }} }}"""
-TRANSACTIONS = "query Ledger($family: ID) { familyTransactions(familyId: $family) { id kind amountCents description createdAt } }"
+TRANSACTIONS = """query Ledger($family: ID) {
+  familyTransactions(familyId: $family, first: 100) { nodes { id kind amountCents description createdAt } } }"""
 
 ADD_SECONDARY = f"""mutation AddSecondary($family: ID!, $input: SecondaryInput!) {{
   addSecondary(familyId: $family, input: $input) {{ {SECONDARY} }} }}"""
@@ -44,17 +45,18 @@ ADD_PAYMENT_METHOD = f"""mutation AddCard($family: ID!, $brand: String!, $last4:
 MAKE_PAYMENT = f"""mutation Pay($family: ID!, $amount: Int!, $method: ID!) {{
   makePayment(familyId: $family, amountCents: $amount, paymentMethodId: $method) {{ payment {{ id amountCents }} {ERRORS} }} }}"""
 
-# The Office Portal (account staff with families.manage): list, create, members, revoke.
+# The Office Portal (account staff with families.manage): list, create, members, revoke. Lists
+# the page shows whole ask for the first page of 100 (the most the API serves).
 ACCOUNT_FAMILIES = f"""query AccountFamilies($account: ID!, $search: String!) {{
-  accountFamilies(accountId: $account, search: $search) {{ {OFFICE_FAMILY_FIELDS} }} }}"""
+  accountFamilies(accountId: $account, search: $search, first: 100) {{ nodes {{ {OFFICE_FAMILY_FIELDS} }} }} }}"""
 FAMILIES_WITH_GUARDIAN = f"""query FamiliesWithGuardian($account: ID!, $email: String!) {{
-  familiesWithGuardian(accountId: $account, email: $email) {{ {OFFICE_FAMILY_FIELDS} }} }}"""
-# What staff see of one family besides its guardians: students, balance, latest ledger entries.
+  familiesWithGuardian(accountId: $account, email: $email, first: 100) {{ nodes {{ {OFFICE_FAMILY_FIELDS} }} }} }}"""
+# What staff see of one family besides its guardians: students, balance, the 5 latest ledger entries.
 STAFF_DETAIL = """query FamilyDetail($family: ID) {
   familyBalance(familyId: $family) { balanceCents }
   familyStudents(familyId: $family) { id firstName lastName enrollments { id className } }
-  familyTransactions(familyId: $family) { id kind amountCents description createdAt } }"""
-FAMILY_MEMBERS = f"query FamilyMembers($family: ID!) {{ familyMembers(familyId: $family) {{ {MEMBER_FIELDS} }} }}"
+  familyTransactions(familyId: $family, first: 5) { nodes { id kind amountCents description createdAt } } }"""
+FAMILY_MEMBERS = f"query FamilyMembers($family: ID!) {{ familyMembers(familyId: $family, first: 100) {{ nodes {{ {MEMBER_FIELDS} }} }} }}"
 RESEND_PRIMARY = f"""mutation ResendPrimary($family: ID!) {{
   resendPrimaryInvite(familyId: $family) {{ family {{ {OFFICE_FAMILY_FIELDS} }} {ERRORS} }} }}"""
 CREATE_FAMILY = f"""mutation CreateFamily($account: ID!, $name: String!, $primary: PrimaryGuardianInput!) {{
@@ -77,12 +79,13 @@ async def my_families(*, token: str) -> list[dict[str, Any]]:
 
 
 async def overview(*, token: str, family_id: str) -> dict[str, Any]:
-    """family, familyBalance, familyMembers, familyStudents and paymentMethods."""
-    return await _run(OVERVIEW, {"family": family_id or None}, token)
+    """family, familyBalance, familyMembers (their first page, as a list), familyStudents and paymentMethods."""
+    data = await _run(OVERVIEW, {"family": family_id or None}, token)
+    return {**data, "familyMembers": data["familyMembers"]["nodes"]}
 
 
 async def transactions(*, token: str, family_id: str) -> list[dict[str, Any]]:
-    return (await _run(TRANSACTIONS, {"family": family_id or None}, token))["familyTransactions"]
+    return (await _run(TRANSACTIONS, {"family": family_id or None}, token))["familyTransactions"]["nodes"]
 
 
 def _secondary_input(email: str, first_name: str, last_name: str) -> dict[str, str]:
@@ -144,21 +147,22 @@ async def _office(document: str, variables: dict[str, Any], token: str) -> dict[
 
 async def account_families(*, token: str, account_id: str, search: str = "") -> list[dict[str, Any]]:
     """By name; `search` also finds a family by a secondary guardian or a student."""
-    return (await _office(ACCOUNT_FAMILIES, {"account": account_id, "search": search}, token))["accountFamilies"]
+    return (await _office(ACCOUNT_FAMILIES, {"account": account_id, "search": search}, token))["accountFamilies"]["nodes"]
 
 
 async def families_with_guardian(*, token: str, account_id: str, email: str) -> list[dict[str, Any]]:
     """Likely duplicates: families of the account where a guardian already has this email."""
-    return (await _office(FAMILIES_WITH_GUARDIAN, {"account": account_id, "email": email}, token))["familiesWithGuardian"]
+    return (await _office(FAMILIES_WITH_GUARDIAN, {"account": account_id, "email": email}, token))["familiesWithGuardian"]["nodes"]
 
 
 async def staff_detail(*, token: str, family_id: str) -> dict[str, Any]:
-    """familyBalance, familyStudents and familyTransactions (newest first) of one family."""
-    return await _run(STAFF_DETAIL, {"family": family_id}, token)
+    """familyBalance, familyStudents and the 5 latest familyTransactions (newest first, as a list) of one family."""
+    data = await _run(STAFF_DETAIL, {"family": family_id}, token)
+    return {**data, "familyTransactions": data["familyTransactions"]["nodes"]}
 
 
 async def family_members(*, token: str, family_id: str) -> list[dict[str, Any]]:
-    return (await _office(FAMILY_MEMBERS, {"family": family_id}, token))["familyMembers"]
+    return (await _office(FAMILY_MEMBERS, {"family": family_id}, token))["familyMembers"]["nodes"]
 
 
 async def create_family(*, token: str, account_id: str, name: str, email: str, first_name: str, last_name: str) -> dict[str, Any]:

@@ -20,9 +20,10 @@ PENDING_INVITATIONS = f"""query Pending($account: ID!, $status: OpenInvitationSt
 RESEND_INVITATION = f"""mutation Resend($account: ID!, $id: ID!) {{
   resendInvitation(accountId: $account, invitationId: $id) {{ invitation {{ {INVITATION_FIELDS} }} {ERRORS} }} }}"""
 REMOVE_INVITATION = f"mutation RemoveInvitation($account: ID!, $id: ID!) {{ removeInvitation(accountId: $account, invitationId: $id) {{ ok {ERRORS} }} }}"
-ACCOUNT_MEMBERS = f"""query Members($account: ID!) {{ accountMembers(accountId: $account) {{
-  user {{ id email fullName }} membership {{ {MEMBERSHIP_FIELDS} }} lastSignInAt }} }}"""
-SUB_ACCOUNTS = "query SubAccounts($account: ID!) { subAccounts(accountId: $account) { id name } }"
+# The page shows every member and sub-account: the first page of 100 (the most the API serves).
+ACCOUNT_MEMBERS = f"""query Members($account: ID!) {{ accountMembers(accountId: $account, first: 100) {{ nodes {{
+  user {{ id email fullName }} membership {{ {MEMBERSHIP_FIELDS} }} lastSignInAt }} }} }}"""
+SUB_ACCOUNTS = "query SubAccounts($account: ID!) { subAccounts(accountId: $account, first: 100) { nodes { id name } } }"
 DEACTIVATE_USER = f"mutation Deactivate($account: ID!, $user: ID!) {{ deactivateUser(accountId: $account, userId: $user) {{ membership {{ {MEMBERSHIP_FIELDS} }} {ERRORS} }} }}"
 REACTIVATE_USER = f"mutation Reactivate($account: ID!, $user: ID!) {{ reactivateUser(accountId: $account, userId: $user) {{ membership {{ {MEMBERSHIP_FIELDS} }} {ERRORS} }} }}"
 REMOVE_USER = f"mutation RemoveUser($account: ID!, $user: ID!) {{ removeUser(accountId: $account, userId: $user) {{ ok {ERRORS} }} }}"
@@ -60,11 +61,11 @@ async def remove_invitation(*, token: str, account_id: str, invitation_id: str) 
 
 
 async def account_members(*, token: str, account_id: str) -> list[dict[str, Any]]:
-    return (await execute(ACCOUNT_MEMBERS, {"account": account_id}, token=token))["accountMembers"]
+    return (await execute(ACCOUNT_MEMBERS, {"account": account_id}, token=token))["accountMembers"]["nodes"]
 
 
 async def sub_accounts(*, token: str, account_id: str) -> list[dict[str, Any]]:
-    return (await execute(SUB_ACCOUNTS, {"account": account_id}, token=token))["subAccounts"]
+    return (await execute(SUB_ACCOUNTS, {"account": account_id}, token=token))["subAccounts"]["nodes"]
 
 
 async def deactivate_user(*, token: str, account_id: str, user_id: str) -> None:

@@ -4,8 +4,10 @@ An example is an HTML comment `<!-- example: name[, signed in] -->` followed by 
 blocks: the request body and the response. In the response, "…" matches any value (and
 any list or object), and "$NAME" matches any value and keeps it as `$NAME` for later
 requests; `$ACCESS_TOKEN`, `$REFRESH_TOKEN`, `$SPENT_REFRESH_TOKEN` and `$SHA256(text)` in a
-request are filled in from earlier answers and the text. A kept `$REPORT_URL` is then
-downloaded, as the page says, without a token.
+request are filled in from earlier answers and the text, and so are `$ID(name)` (the `id` of
+an object with that `name` in an earlier answer) and `$END_CURSOR` / `$START_CURSOR` (of the
+latest `pageInfo` answered), so examples can page as a client would. A kept `$REPORT_URL` is
+then downloaded, as the page says, without a token.
 """
 
 from __future__ import annotations
@@ -58,6 +60,21 @@ def fill(request: str, values: dict[str, str]) -> str:
     return request
 
 
+def remember(body: Any, values: dict[str, str]) -> None:
+    """Ids by name and the latest page's cursors, from an answer, for the examples that follow."""
+    if isinstance(body, dict):
+        if isinstance(body.get("id"), str) and isinstance(body.get("name"), str):
+            values[f"ID({body['name']})"] = body["id"]
+        info = body.get("pageInfo")
+        if isinstance(info, dict):
+            values.update({k: info[c] for k, c in (("END_CURSOR", "endCursor"), ("START_CURSOR", "startCursor")) if info.get(c)})
+        for value in body.values():
+            remember(value, values)
+    elif isinstance(body, list):
+        for value in body:
+            remember(value, values)
+
+
 async def test_every_example_on_the_api_page_answers_as_documented(http: AsyncClient) -> None:
     persisted.store.cache_clear()
     await demo.seed()
@@ -73,8 +90,10 @@ async def test_every_example_on_the_api_page_answers_as_documented(http: AsyncCl
             if "REFRESH_TOKEN" in values:
                 values["SPENT_REFRESH_TOKEN"] = values["REFRESH_TOKEN"]
             values.update(ACCESS_TOKEN=tokens["accessToken"], REFRESH_TOKEN=tokens.get("refreshToken", ""))
+        remember(body.get("data"), values)
         ran.append(name)
     assert {"sign-in", "refresh", "refresh-reuse", "apq-miss", "apq-hit", "payload-error", "report-download-url"} <= set(ran)
+    assert {"page-first", "page-next", "page-last", "page-previous", "page-too-large"} <= set(ran)
     report = await http.get(values["REPORT_URL"])
     assert report.status_code == 200, report.text
     assert report.headers["content-type"] == "application/pdf" and report.content.startswith(b"%PDF")

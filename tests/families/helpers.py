@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from backend.accounts.models import Account, MembershipRole, User
@@ -21,8 +22,8 @@ ACCEPT = """mutation A($t: String!, $p: String) {
 ACCESS = """mutation Acc($s: ID!, $l: Boolean!, $p: Boolean!) {
   setAccountAccess(secondaryId: $s, viewFullLedger: $l, canMakePayments: $p) { secondary { viewFullLedger canMakePayments } errors { code } } }"""
 REVOKE = "mutation R($s: ID!) { revokeSecondary(secondaryId: $s) { secondary { status } errors { code } } }"
-MEMBERS = "query M($f: ID) { familyMembers(familyId: $f) { id role status email firstName viewFullLedger canMakePayments canEditContact } }"
-TRANSACTIONS = "query T($f: ID) { familyTransactions(familyId: $f) { kind amountCents description } }"
+MEMBERS = "query M($f: ID) { familyMembers(familyId: $f) { nodes { id role status email firstName viewFullLedger canMakePayments canEditContact } } }"
+TRANSACTIONS = "query T($f: ID) { familyTransactions(familyId: $f) { nodes { kind amountCents description } } }"
 BALANCE = "query B($f: ID) { familyBalance(familyId: $f) { balanceCents chargesCents paymentsCents } }"
 FAMILY = "query F($f: ID) { family(familyId: $f) { id name myRole canViewLedger canMakePayments canManageStudents } }"
 SECONDARY_PASSWORD = "secondary-own-passphrase-5"
@@ -67,6 +68,21 @@ async def active_secondary(h: Household, api: Api, mailbox: Mailbox, email: str 
 
 async def secondary_row(sid: str) -> FamilyMember:
     return await FamilyMember.get(id=int(sid), role=MemberRole.SECONDARY)
+
+
+GUARDIAN = "shared.guardian@example.com"
+
+
+async def families(account: Account, n: int) -> list[int]:
+    """`n` families of the same name (the id breaks the ties), each with a primary guardian at GUARDIAN."""
+    person = await User.create(email=f"p.{uuid.uuid4().hex[:8]}@example.com")
+    await Family.bulk_create([Family(account_id=account.id, name="Same", primary_id=person.id) for _ in range(n)])
+    ids = list(await Family.filter(account_id=account.id).values_list("id", flat=True))
+    await FamilyMember.bulk_create([
+        FamilyMember(family_id=f, user_id=person.id, role=MemberRole.PRIMARY, status=MemberStatus.ACTIVE, email=GUARDIAN)
+        for f in ids
+    ])
+    return ids  # type: ignore[return-value]
 
 
 __all__ = ["MemberStatus"]

@@ -30,7 +30,7 @@ async def test_without_view_full_ledger_no_transaction_history(api: Api, mailbox
 
     granted = await h.primary_api(ACCESS, {"s": sid, "l": True, "p": False})
     assert granted["setAccountAccess"]["secondary"] == {"viewFullLedger": True, "canMakePayments": False}
-    assert (await jose(TRANSACTIONS, {}))["familyTransactions"] == [{"kind": "CHARGE", "amountCents": 10000, "description": "Tuition"}]
+    assert (await jose(TRANSACTIONS, {}))["familyTransactions"]["nodes"] == [{"kind": "CHARGE", "amountCents": 10000, "description": "Tuition"}]
 
     await h.primary_api(ACCESS, {"s": sid, "l": False, "p": False})
     assert await jose.error_code(TRANSACTIONS, {}) == "FORBIDDEN"

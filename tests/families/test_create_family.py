@@ -16,7 +16,7 @@ CREATE = """mutation C($a: ID!, $n: String!, $p: PrimaryGuardianInput!) {
   createFamily(accountId: $a, name: $n, primary: $p) {
     family { id name accountId primaryGuardianName primaryGuardianEmail primaryGuardianStatus myRole }
     errors { code field } } }"""
-ACCOUNT_FAMILIES = "query F($a: ID!) { accountFamilies(accountId: $a) { id name primaryGuardianStatus } }"
+ACCOUNT_FAMILIES = "query F($a: ID!) { accountFamilies(accountId: $a) { nodes { id name primaryGuardianStatus } } }"
 MY_FAMILIES = "query { myFamilies { id name role } }"
 PASSWORD = "a-brand-new-primary-passphrase-7"
 
@@ -58,7 +58,7 @@ async def test_a_new_person_is_invited_accepts_and_is_primary(api: Api, mailbox:
     # Nobody has primary access while the invitation is pending, and the staff member is not primary.
     assert (await h.staff_api(FAMILY, {"f": fid}))["family"]["myRole"] == "STAFF"
     assert (await h.staff_api(MY_FAMILIES))["myFamilies"] == []
-    listed = (await h.staff_api(ACCOUNT_FAMILIES, {"a": str(h.account.id)}))["accountFamilies"]
+    listed = (await h.staff_api(ACCOUNT_FAMILIES, {"a": str(h.account.id)}))["accountFamilies"]["nodes"]
     assert {"id": fid, "name": "Nguyen", "primaryGuardianStatus": "INVITED"} in listed
 
     await mailbox.deliver()
@@ -70,7 +70,7 @@ async def test_a_new_person_is_invited_accepts_and_is_primary(api: Api, mailbox:
     an = api.as_(accepted["tokens"]["accessToken"])
     assert (await an(FAMILY, {"f": fid}))["family"]["myRole"] == "PRIMARY"
     assert (await Family.get(id=int(fid))).primary_id == (await User.get(email="an.nguyen@example.com")).id  # type: ignore[attr-defined]
-    members = (await h.staff_api(MEMBERS, {"f": fid}))["familyMembers"]
+    members = (await h.staff_api(MEMBERS, {"f": fid}))["familyMembers"]["nodes"]
     assert [(m["role"], m["status"]) for m in members] == [("PRIMARY", "ACTIVE")]
     # ... and, as primary, can invite a secondary user.
     added = (await an(ADD, {"f": fid, "input": {"email": "bao@example.com", "firstName": "Bao"}}))["addSecondary"]
@@ -138,7 +138,7 @@ async def test_staff_resend_an_expired_primary_invitation_with_a_corrected_email
     await mailbox.deliver()
     old = link_token(body_text(mailbox.to("an.nguyen@exmaple.com")[-1]), "/accept-invitation")
     await Invitation.all().update(expires_at=utcnow() - timedelta(hours=1))
-    listed = (await h.staff_api(ACCOUNT_FAMILIES, {"a": str(h.account.id)}))["accountFamilies"]
+    listed = (await h.staff_api(ACCOUNT_FAMILIES, {"a": str(h.account.id)}))["accountFamilies"]["nodes"]
     assert {"id": fid, "name": "Nguyen", "primaryGuardianStatus": "INVITATION_EXPIRED"} in listed
 
     resent = (await h.staff_api(RESEND_PRIMARY, {"f": fid, "e": "an.nguyen@example.com"}))["resendPrimaryInvite"]

@@ -7,8 +7,8 @@ from tests.conftest import Api
 from tests.factories import make_account, make_user, token_for
 from tests.families.helpers import BALANCE, TRANSACTIONS, household
 
-SEARCH = "query F($a: ID!, $s: String!) { accountFamilies(accountId: $a, search: $s) { name } }"
-DUPLICATES = "query D($a: ID!, $e: String!) { familiesWithGuardian(accountId: $a, email: $e) { name primaryGuardianEmail } }"
+SEARCH = "query F($a: ID!, $s: String!) { accountFamilies(accountId: $a, search: $s) { nodes { name } } }"
+DUPLICATES = "query D($a: ID!, $e: String!) { familiesWithGuardian(accountId: $a, email: $e) { nodes { name primaryGuardianEmail } } }"
 STUDENTS = "query S($f: ID) { familyStudents(familyId: $f) { firstName } }"
 
 
@@ -29,23 +29,23 @@ async def test_search_finds_secondary_guardians_and_students(api: Api) -> None:
         ("", ["Garcia", "Park"]), ("jose", ["Garcia"]), ("jose.g@example", ["Garcia"]), ("sofia", ["Garcia"]),
         ("minho", ["Park"]), ("park minho", ["Park"]), ("sofia park", []), ("lee.park", ["Park"]),
     ]:
-        assert [f["name"] for f in (await h.staff_api(SEARCH, {"a": a, "s": search}))["accountFamilies"]] == expected, search
+        assert [f["name"] for f in (await h.staff_api(SEARCH, {"a": a, "s": search}))["accountFamilies"]["nodes"]] == expected, search
 
 
 async def test_a_revoked_secondary_is_not_found(api: Api) -> None:
     h, _ = await _two_families(api)
     await FamilyMember.filter(email="jose.g@example.com").update(status=MemberStatus.REVOKED)
-    assert (await h.staff_api(SEARCH, {"a": str(h.account.id), "s": "jose"}))["accountFamilies"] == []
+    assert (await h.staff_api(SEARCH, {"a": str(h.account.id), "s": "jose"}))["accountFamilies"]["nodes"] == []
 
 
 async def test_likely_duplicates_by_guardian_email(api: Api) -> None:
     h, _ = await _two_families(api)
     a = str(h.account.id)
-    found = (await h.staff_api(DUPLICATES, {"a": a, "e": " Garcia.Primary@Example.com "}))["familiesWithGuardian"]
+    found = (await h.staff_api(DUPLICATES, {"a": a, "e": " Garcia.Primary@Example.com "}))["familiesWithGuardian"]["nodes"]
     assert found == [{"name": "Garcia", "primaryGuardianEmail": "garcia.primary@example.com"}]
-    assert [f["name"] for f in (await h.staff_api(DUPLICATES, {"a": a, "e": "jose.g@example.com"}))["familiesWithGuardian"]] == ["Garcia"]
-    assert (await h.staff_api(DUPLICATES, {"a": a, "e": "new.person@example.com"}))["familiesWithGuardian"] == []
-    assert (await h.staff_api(DUPLICATES, {"a": a, "e": "not an email"}))["familiesWithGuardian"] == []
+    assert [f["name"] for f in (await h.staff_api(DUPLICATES, {"a": a, "e": "jose.g@example.com"}))["familiesWithGuardian"]["nodes"]] == ["Garcia"]
+    assert (await h.staff_api(DUPLICATES, {"a": a, "e": "new.person@example.com"}))["familiesWithGuardian"]["nodes"] == []
+    assert (await h.staff_api(DUPLICATES, {"a": a, "e": "not an email"}))["familiesWithGuardian"]["nodes"] == []
 
 
 async def test_only_the_accounts_staff_search_and_see_a_familys_detail(api: Api) -> None:
@@ -60,4 +60,4 @@ async def test_only_the_accounts_staff_search_and_see_a_familys_detail(api: Api)
     f = {"f": str(h.family.id)}
     assert (await h.staff_api(STUDENTS, f))["familyStudents"] == [{"firstName": "Sofia"}]
     assert (await h.staff_api(BALANCE, f))["familyBalance"]["balanceCents"] == 9000
-    assert [t["description"] for t in (await h.staff_api(TRANSACTIONS, f))["familyTransactions"]] == ["Tuition"]
+    assert [t["description"] for t in (await h.staff_api(TRANSACTIONS, f))["familyTransactions"]["nodes"]] == ["Tuition"]

@@ -55,7 +55,7 @@ async def test_primary_revokes_access_ends_at_once_cards_deleted_email_sent(api:
     event = await AuditEvent.get(action="family.secondary_revoked")
     assert event.actor_id == h.primary.id and event.detail["payment_methods_deleted"] == 1
     # Revoked shows in the primary's list, and cannot be revoked twice.
-    statuses = {m["id"]: m["status"] for m in (await h.primary_api(MEMBERS, {}))["familyMembers"]}
+    statuses = {m["id"]: m["status"] for m in (await h.primary_api(MEMBERS, {}))["familyMembers"]["nodes"]}
     assert statuses[sid] == "REVOKED"
     assert (await h.primary_api(REVOKE, {"s": sid}))["revokeSecondary"]["errors"] == [{"code": "NOT_PENDING"}]
 

@@ -10,9 +10,9 @@ from tests.conftest import Api
 from tests.factories import make_account, make_member, make_user, token_for
 
 ACCOUNT = "query A($a: ID!) { account(accountId: $a) { name } }"
-FAMILIES = "query F($a: ID!) { accountFamilies(accountId: $a) { name } }"
-MEMBERS = "query M($a: ID!) { accountMembers(accountId: $a) { user { email } } }"
-SUBS = "query S($a: ID!) { subAccounts(accountId: $a) { name } }"
+FAMILIES = "query F($a: ID!) { accountFamilies(accountId: $a) { nodes { name } } }"
+MEMBERS = "query M($a: ID!) { accountMembers(accountId: $a) { nodes { user { email } } } }"
+SUBS = "query S($a: ID!) { subAccounts(accountId: $a) { nodes { name } } }"
 CREATE_FAMILY = """mutation C($a: ID!) { createFamily(accountId: $a, name: "Ng", primary: {email: "ng@example.com", firstName: "Ana"}) {
   errors { code } } }"""
 CREATE_SUBSCRIPTION = """mutation S($a: ID!) { createSubscription(accountId: $a, input: {name: "Plan", seatCount: 2,
@@ -41,7 +41,7 @@ async def test_a_grant_on_a_sub_account_gives_access_there_as_the_role_allows(ap
     as_coach = api.as_(await token_for(coach))
     n = {"a": str(north.id)}
     assert (await as_coach(ACCOUNT, n))["account"]["name"] == "North"
-    assert (await as_coach(FAMILIES, n))["accountFamilies"] == []
+    assert (await as_coach(FAMILIES, n))["accountFamilies"]["nodes"] == []
     assert (await as_coach(CREATE_FAMILY, n))["createFamily"]["errors"] == []
     assert (await as_coach(CREATE_SUBSCRIPTION, n))["createSubscription"]["errors"] == []
     assert await Family.filter(account=north).count() == 1 and await Subscription.filter(account=north).count() == 1
@@ -61,7 +61,7 @@ async def test_a_sibling_not_granted_is_refused_and_nothing_changes(api: Api) ->
         assert await as_coach.error_code(doc, s) == "FORBIDDEN"
     assert await Family.filter(account=south).count() == 0 and await Subscription.filter(account=south).count() == 0
     assert (await as_coach(CAN, {**s, "p": "ACCOUNT_VIEW"}))["can"] is False
-    assert [x["name"] for x in (await as_coach(SUBS, {"a": str(gym.id)}))["subAccounts"]] == ["North"]
+    assert [x["name"] for x in (await as_coach(SUBS, {"a": str(gym.id)}))["subAccounts"]["nodes"]] == ["North"]
 
 
 async def test_a_member_without_named_sub_accounts_reaches_all_of_them(api: Api) -> None:
@@ -69,7 +69,7 @@ async def test_a_member_without_named_sub_accounts_reaches_all_of_them(api: Api)
     clerk = await _grant(gym, "clerk@example.com", role=MembershipRole.USER, modules=["customers"], subs=[])
     as_clerk = api.as_(await token_for(clerk))
     for sub in (north, south):
-        assert (await as_clerk(FAMILIES, {"a": str(sub.id)}))["accountFamilies"] == []
+        assert (await as_clerk(FAMILIES, {"a": str(sub.id)}))["accountFamilies"]["nodes"] == []
 
 
 async def test_a_parent_admin_who_did_not_create_the_sub_account_reaches_it(api: Api) -> None:
@@ -79,22 +79,22 @@ async def test_a_parent_admin_who_did_not_create_the_sub_account_reaches_it(api:
     assert not await Membership.exists(user=second, account=north)
     as_second = api.as_(await token_for(second))
     n = {"a": str(north.id)}
-    assert (await as_second(MEMBERS, n))["accountMembers"] == []
+    assert (await as_second(MEMBERS, n))["accountMembers"]["nodes"] == []
     assert (await as_second(INVITE, n))["inviteUsers"] == {"invitedCount": 1, "errors": []}
     assert await Invitation.filter(account=north, email="new@example.com").count() == 1
-    assert [x["name"] for x in (await as_second(SUBS, {"a": str(gym.id)}))["subAccounts"]] == ["North", "South"]
+    assert [x["name"] for x in (await as_second(SUBS, {"a": str(gym.id)}))["subAccounts"]["nodes"]] == ["North", "South"]
 
 
 async def test_a_parent_admin_limited_to_some_sub_accounts_is_refused_in_the_others(api: Api) -> None:
     owner, gym, north, south = await _gym()
     limited = await _grant(gym, "limited@example.com", role=MembershipRole.ADMIN, modules=[], subs=[north.id])
     as_limited = api.as_(await token_for(limited))
-    assert (await as_limited(MEMBERS, {"a": str(north.id)}))["accountMembers"] == []
+    assert (await as_limited(MEMBERS, {"a": str(north.id)}))["accountMembers"]["nodes"] == []
     assert await as_limited.error_code(MEMBERS, {"a": str(south.id)}) == "FORBIDDEN"
     assert await as_limited.error_code(INVITE, {"a": str(south.id)}) == "FORBIDDEN"
     assert await Invitation.all().count() == 0
     # In the parent itself they are a full admin.
-    assert len((await as_limited(MEMBERS, {"a": str(gym.id)}))["accountMembers"]) == 2
+    assert len((await as_limited(MEMBERS, {"a": str(gym.id)}))["accountMembers"]["nodes"]) == 2
 
 
 async def test_a_grant_covers_the_sub_accounts_below_it(api: Api) -> None:
@@ -103,7 +103,7 @@ async def test_a_grant_covers_the_sub_accounts_below_it(api: Api) -> None:
     south_east = await Account.create(name="South East", parent=south)
     coach = await _grant(gym, "coach@example.com", role=MembershipRole.USER, modules=["customers"], subs=[north.id])
     as_coach = api.as_(await token_for(coach))
-    assert (await as_coach(FAMILIES, {"a": str(north_east.id)}))["accountFamilies"] == []
+    assert (await as_coach(FAMILIES, {"a": str(north_east.id)}))["accountFamilies"]["nodes"] == []
     assert await as_coach.error_code(FAMILIES, {"a": str(south_east.id)}) == "FORBIDDEN"
 
 

@@ -5,7 +5,7 @@ from backend.accounts.models import Account
 from tests.conftest import Api
 from tests.factories import make_account, make_user, token_for
 
-SUB_ACCOUNTS = "query S($a: ID!) { subAccounts(accountId: $a) { id name parentId } }"
+SUB_ACCOUNTS = "query S($a: ID!) { subAccounts(accountId: $a) { nodes { id name parentId } } }"
 
 
 async def test_admin_sees_the_direct_sub_accounts_by_name(api: Api) -> None:
@@ -15,7 +15,7 @@ async def test_admin_sees_the_direct_sub_accounts_by_name(api: Api) -> None:
     north = await Account.create(name="North", parent=gym)
     await Account.create(name="Elsewhere")
     data = await api.as_(await token_for(admin))(SUB_ACCOUNTS, {"a": str(gym.id)})
-    assert data["subAccounts"] == [
+    assert data["subAccounts"]["nodes"] == [
         {"id": str(north.id), "name": "North", "parentId": str(gym.id)},
         {"id": str(south.id), "name": "South", "parentId": str(gym.id)},
     ]

@@ -9,8 +9,8 @@ from tests.factories import make_account, make_member, make_user, token_for
 
 ACCOUNT = "query A($a: ID!) { account(accountId: $a) { name } }"
 PENDING = "query P($a: ID!) { pendingInvitations(accountId: $a) { totalCount edges { node { email } } } }"
-MEMBERS = "query M($a: ID!) { accountMembers(accountId: $a) { user { email } } }"
-AUDIT = "query L($a: ID!) { auditLog(accountId: $a) { action } }"
+MEMBERS = "query M($a: ID!) { accountMembers(accountId: $a) { nodes { user { email } } } }"
+AUDIT = "query L($a: ID!) { auditLog(accountId: $a) { nodes { action } } }"
 INVITE = """mutation I($a: ID!) { inviteUsers(accountId: $a, input: {emails: ["x@example.com"]}) { invitedCount } }"""
 DEACTIVATE = "mutation D($a: ID!, $u: ID!) { deactivateUser(accountId: $a, userId: $u) { errors { code } } }"
 REMOVE = "mutation R($a: ID!, $u: ID!) { removeUser(accountId: $a, userId: $u) { ok } }"

@@ -13,7 +13,7 @@ from tests.conftest import Api
 from tests.factories import PASSWORD, make_account, make_user, token_for
 
 LOGIN = """mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { tokens { accessToken } } }"""
-MEMBERS = """query Members($accountId: ID!) { accountMembers(accountId: $accountId) { user { id } } }"""
+MEMBERS = """query Members($accountId: ID!) { accountMembers(accountId: $accountId) { nodes { user { id } } } }"""
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from backend.core.observability import tracing
 from tests.conftest import Api
 from tests.factories import make_account, make_user, token_for
 
-MEMBERS = """query Members($accountId: ID!) { accountMembers(accountId: $accountId) { user { id } } }"""
+MEMBERS = """query Members($accountId: ID!) { accountMembers(accountId: $accountId) { nodes { user { id } } } }"""
 
 
 def test_tracing_off_imports_nothing_of_opentelemetry() -> None:

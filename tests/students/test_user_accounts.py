@@ -1,5 +1,5 @@
 """userAccounts: every person of the account with type, username, status, last sign-in and
-credentials; filters, search, cursor pagination at a constant number of SQL statements."""
+credentials; filters, search, a Relay connection at a constant number of SQL statements."""
 
 from __future__ import annotations
 
@@ -7,7 +7,18 @@ from typing import Any
 
 from backend.families.models import FamilyMember, MemberRole, Student
 from tests.conftest import Api, SmsInbox
+from tests.connections import (
+    Case,
+    Listed,
+    check_constant_statements,
+    check_empty,
+    check_max_page,
+    check_paging,
+    document,
+    sub_account,
+)
 from tests.factories import token_for
+from tests.families.helpers import families
 from tests.students.helpers import SMS, personal, ref, school
 
 LIST = """query L($a: ID!, $t: UserAccountType, $s: SignInStatus, $q: String, $n: Int! = 50, $after: String) {
@@ -82,3 +93,31 @@ async def test_only_staff_of_this_account(api: Api) -> None:
     assert await api.error_code(LIST, {"a": s.aid}) == "UNAUTHENTICATED"
     ours = {n["id"] for n in nodes(await s.staff_api(LIST, {"a": s.aid}))}
     assert ref(other.lucia) not in ours
+
+
+async def people(api: Api, n: int) -> Listed:
+    """An account of `n` people: a family's primary guardian and `n - 1` students of one name."""
+    account, call = await sub_account(api)
+    if n:
+        (family,) = await families(account, 1)
+        await Student.bulk_create([Student(family_id=family, first_name="Same", last_name="Same") for _ in range(n - 1)])
+    return Listed(call, {"a": str(account.id)})
+
+
+PAGE = Case("userAccounts", document("userAccounts", "$a: ID!", "accountId: $a", "id userType"), people)
+
+
+async def test_pages_forward_and_backward_cover_the_list_once(api: Api) -> None:
+    await check_paging(PAGE, api)
+
+
+async def test_an_empty_list_is_an_empty_page(api: Api) -> None:
+    await check_empty(PAGE, api)
+
+
+async def test_more_than_the_maximum_page_is_refused(api: Api) -> None:
+    await check_max_page(PAGE, api)
+
+
+async def test_a_page_costs_the_same_statements_over_10_or_1000_people(api: Api, count_queries: Any) -> None:
+    await check_constant_statements(PAGE, api, count_queries)

@@ -104,7 +104,7 @@ class OfficeFamiliesState(SessionState):
             f"{s['firstName']} {s['lastName']}".strip() + (f" · {', '.join(e['className'] for e in s['enrollments'])}" if s["enrollments"] else "")
             for s in detail["familyStudents"]
         ]
-        self.ledger = [LedgerRow.of(t) for t in detail["familyTransactions"][:5]]
+        self.ledger = [LedgerRow.of(t) for t in detail["familyTransactions"]]  # the API sends the 5 latest
 
     @rx.event
     async def load(self):

@@ -139,7 +139,9 @@ class UsersState(SessionState):
             disposable=True if self.pending_disposable else None, after=self.pending_cursor if more else None,
         )
         rows = [InvitationRow.of(i) for i in page["rows"]]
-        self.pending = [*self.pending, *rows] if more else rows
+        # Pages are positions in a newest-first list: an invitation sent meanwhile shifts them by one.
+        shown = {r.id for r in self.pending} if more else set()
+        self.pending = [*self.pending, *(r for r in rows if r.id not in shown)] if more else rows
         self.pending_total, self.pending_cursor = page["total"], page["next"] or ""
 
     async def _refilter(self) -> None:
