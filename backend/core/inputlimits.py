@@ -8,7 +8,8 @@ operation with `BAD_USER_INPUT` (nothing runs, nothing changes) when:
 * a string is longer than its column (the shortest `CharField` of that name in any
   model, unless `LENGTH_OVERRIDES` names the argument exactly) or, for strings with no
   column, `DEFAULT_MAX_STRING`: fields added later are bounded without a change here;
-* an `ID` is not plain ASCII digits or is beyond the database's integer range;
+* an `ID` is neither a global ID (of a well-formed key) nor plain ASCII digits within the
+  database's integer range;
 * a list is longer than `LIST_LIMITS` says for its name (`DEFAULT_MAX_LIST` otherwise).
 """
 
@@ -38,6 +39,10 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from tortoise import Tortoise, fields
 
+from backend.core.globalid import decode
+
+MAX_NODES = 100  # `nodes(ids:)`
+
 DEFAULT_MAX_STRING = 2000
 DEFAULT_MAX_LIST = 500
 ID_MAX = 2**31 - 1  # primary keys are 32-bit integers (IntField)
@@ -49,7 +54,7 @@ LENGTH_OVERRIDES = {
     "StartInvitationJobInput.list": 1_000_000,
 }
 # inviteUsers answers TOO_MANY past MAX_INVITES_PER_CALL itself; this only bounds the parse.
-LIST_LIMITS = {"features": 50, "teamNames": 50, "teams": 50, "emails": 10_000}
+LIST_LIMITS = {"features": 50, "teamNames": 50, "teams": 50, "emails": 10_000, "ids": MAX_NODES}
 
 
 class InputRefused(GraphQLError):
@@ -79,8 +84,10 @@ def max_length(parent: str, name: str) -> int:
 
 def valid_id(value: object) -> bool:
     """Plain ASCII digits within the primary keys' range (GraphQL IDs, report URLs), or such
-    a number after a lowercase kind (`student:12`: the people of User Accounts)."""
-    text = str(value)
+    a number after a lowercase kind (`student:12`: the people of User Accounts), or a global
+    ID of either (its type is checked where the argument is used: core/globalid.py)."""
+    decoded = decode(value)
+    text = decoded[1] if decoded else str(value)
     kind, colon, number = text.rpartition(":")
     if colon and not (kind.isascii() and kind.isalpha() and kind.islower() and len(kind) <= 20):
         return False

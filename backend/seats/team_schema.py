@@ -8,6 +8,7 @@ import strawberry
 
 from backend.accounts.types import UserType
 from backend.core.errors import DomainError, MutationError
+from backend.core.globalid import Node, database_id_field
 from backend.core.graphql import Info, require_user, to_id
 from backend.core.permissions import signed_in
 from backend.seats import teams as service
@@ -16,8 +17,8 @@ from backend.seats.models import Team
 
 
 @strawberry.type(name="Team", description="A group of people on a subscription, by job role or learning goal.")
-class TeamType:
-    id: strawberry.ID = strawberry.field(description="Team id.")
+class TeamType(Node):
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Team name, unique in the subscription.")
     description: str = strawberry.field(description="What the team is for.")
     members: list[UserType] = strawberry.field(description="People in the team, by name.")

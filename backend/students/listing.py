@@ -139,3 +139,14 @@ async def user_accounts(
     rows = await conn.execute_query_dict(_sql(PAGE, dialect), [*base, *decode_cursor(after), first + 1])
     total = (await conn.execute_query_dict(_sql(COUNT, dialect), base))[0]["total"]
     return Page(rows=[_row(r) for r in rows[:first]], has_next_page=len(rows) > first, total=int(total))
+
+
+# One person by reference (`student:12`), with the page's columns: for `node(id:)`.
+ONE = PAGE.split("FROM people p")[0] + "FROM people p WHERE p.ref = $2"
+
+
+async def one(*, account_id: int, ref: str) -> Row | None:
+    """The account's person with this reference, as the list shows them (caller checked the permission)."""
+    conn = StudentSignIn._meta.db
+    rows = await conn.execute_query_dict(_sql(ONE, conn.capabilities.dialect), [account_id, ref])
+    return _row(rows[0]) if rows else None

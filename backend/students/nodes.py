@@ -1,0 +1,38 @@
+"""`node(id:)` for User Accounts: families.manage in the person's account, as `userAccounts`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backend.accounts.models import Membership
+from backend.core.graphql import Info
+from backend.core.nodes import holds
+from backend.core.permissions import Permission
+from backend.families.models import FamilyMember, Student
+from backend.students import listing
+from backend.students.people import parse_ref
+from backend.students.types import UserAccount
+
+
+async def account_of(ref: str) -> int | None:
+    parsed = parse_ref(ref)
+    if parsed is None or parsed[1] > 2**31 - 1:
+        return None
+    kind, pk = parsed
+    if kind == "staff":
+        found = await Membership.filter(id=pk).values_list("account_id", flat=True)
+    else:
+        model = Student if kind == "student" else FamilyMember
+        found = await model.filter(id=pk).values_list("family__account_id", flat=True)
+    return int(found[0]) if found else None  # type: ignore[arg-type]
+
+
+async def user_account(info: Info, key: str) -> UserAccount | None:
+    account_id = await account_of(key)
+    if account_id is None or not await holds(info, account_id, Permission.FAMILIES_MANAGE):
+        return None
+    found = await listing.one(account_id=account_id, ref=key)
+    return UserAccount.of(found) if found else None
+
+
+LOADERS: dict[str, Any] = {"UserAccount": user_account}
