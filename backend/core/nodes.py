@@ -11,7 +11,7 @@ malformed: the same NOT_FOUND, so an ID never reveals whether its object exists.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from tortoise.models import Model
@@ -81,7 +81,9 @@ class Query:
         "foreign or malformed IDs all answer NOT_FOUND. Signed in.",
         metadata={**ANY_ACCOUNT, **RAW_IDS},
     )
-    async def node(self, info: Info, id: strawberry.ID = strawberry.argument(description="A global ID (any type's `id`).")) -> Node:
+    async def node(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="A global ID (any type's `id`).")]
+    ) -> Node:
         await require_user(info)
         return await load_node(info, id)
 
@@ -91,7 +93,7 @@ class Query:
         metadata={**ANY_ACCOUNT, **RAW_IDS},
     )
     async def nodes(
-        self, info: Info, ids: list[strawberry.ID] = strawberry.argument(description=f"Global IDs, at most {MAX_NODES}.")
+        self, info: Info, ids: Annotated[list[strawberry.ID], strawberry.argument(description=f"Global IDs, at most {MAX_NODES}.")]
     ) -> list[Node | None]:
         await require_user(info)  # more than MAX_NODES ids: refused before execution (core/inputlimits.py)
         return [await _or_none(info, value) for value in ids]

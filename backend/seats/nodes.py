@@ -11,7 +11,7 @@ from backend.core.nodes import pick, row
 from backend.seats import service
 from backend.seats import teams as team_service
 from backend.seats.models import SeatHolder, Subscription, Team
-from backend.seats.schema import subscription_type
+from backend.seats import schema as seat_schema
 from backend.seats.team_schema import TeamType
 from backend.seats.types import SubscriptionType
 
@@ -22,9 +22,9 @@ async def subscription(info: Info, key: str) -> SubscriptionType | None:
         return None
     user = await require_user(info)
     if await service.is_seat_admin(subscription_id=sub.id, user_id=user.id):
-        return await subscription_type(sub)
+        return await seat_schema.subscription_type(sub)
     mine = await SeatHolder.exists(subscription_id=sub.id, user_id=user.id)
-    return await subscription_type(sub, for_admin=False) if mine else None
+    return await seat_schema.subscription_type(sub, for_admin=False) if mine else None
 
 
 async def team(info: Info, key: str) -> TeamType | None:
