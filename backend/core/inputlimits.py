@@ -9,7 +9,8 @@ operation with `BAD_USER_INPUT` (nothing runs, nothing changes) when:
   model, unless `LENGTH_OVERRIDES` names the argument exactly) or, for strings with no
   column, `DEFAULT_MAX_STRING`: fields added later are bounded without a change here;
 * an `ID` is neither a global ID (of a well-formed key) nor plain ASCII digits within the
-  database's integer range;
+  database's integer range (`node`/`nodes` take any ID up to 200 characters: a malformed
+  one answers NOT_FOUND there, like a missing one);
 * a list is longer than `LIST_LIMITS` says for its name (`DEFAULT_MAX_LIST` otherwise).
 """
 
@@ -39,9 +40,10 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from tortoise import Tortoise, fields
 
-from backend.core.globalid import decode
+from backend.core.globalid import decode, takes_raw_ids
 
 MAX_NODES = 100  # `nodes(ids:)`
+MAX_GLOBAL_ID = 200
 
 DEFAULT_MAX_STRING = 2000
 DEFAULT_MAX_LIST = 500
@@ -97,6 +99,7 @@ def valid_id(value: object) -> bool:
 class _Walker:
     def __init__(self, variables: dict[str, Any]) -> None:
         self.variables = variables
+        self.raw_ids = False  # inside `node(id:)` / `nodes(ids:)`: any ID, bounded, reads NOT_FOUND there
 
     def check(self, value: Any, type_: GraphQLInputType, parent: str, name: str) -> None:
         if isinstance(value, VariableNode):
@@ -127,7 +130,10 @@ class _Walker:
         if isinstance(value, ValueNode) or not isinstance(value, (str, int)) or isinstance(value, bool):
             return  # other literals are checked by GraphQL's own validation
         if type_.name == "ID":
-            if not valid_id(value):
+            if self.raw_ids:
+                if len(str(value)) > MAX_GLOBAL_ID:
+                    raise InputRefused(f"{name}: not a valid ID.", name)
+            elif not valid_id(value):
                 raise InputRefused(f"{name}: not a valid ID.", name)
         elif isinstance(value, str):
             if "\x00" in value:
@@ -152,6 +158,8 @@ class _ArgumentVisitor(Visitor):
     def enter_argument(self, node: Any, *_: Any) -> Any:
         argument = self.type_info.get_argument()
         if argument is not None:
+            field = self.type_info.get_field_def()
+            self.walker.raw_ids = field is not None and takes_raw_ids(field)
             self.walker.check(node.value, argument.type, self.fields[-1] if self.fields else "", node.name.value)
         return self.SKIP
 
