@@ -36,6 +36,7 @@ from graphql import (
     GraphQLScalarType,
     GraphQLType,
 )
+from starlette.convertors import Convertor, register_url_convertor
 from strawberry.extensions import SchemaExtension
 
 from backend.core.errors import NotFound
@@ -45,6 +46,7 @@ AccountsOf = Callable[[list[int]], Awaitable[dict[int, int]]]
 _loaders: dict[str, tuple[Loader, AccountsOf | None]] = {}
 _arguments: dict[str, frozenset[str]] = {}
 
+PK_MAX = 2**31 - 1  # primary keys are 32-bit integers (IntField)
 MAX_KEY = 64  # a key is a number, or `student:12` for User Accounts; nothing longer
 
 
@@ -86,9 +88,25 @@ def key_of(value: object, expect: str | Iterable[str] | None = None) -> str:
 def pk_of(value: object, expect: str | Iterable[str] | None = None) -> int:
     """`key_of` as an integer primary key; anything else is NotFound, never a crash."""
     key = key_of(value, expect)
-    if not (key.isascii() and key.isdigit() and len(key) <= 10):
+    if not (key.isascii() and key.isdigit() and len(key) <= 10 and 0 < int(key) <= PK_MAX):
         raise NotFound("No such object.")
     return int(key)
+
+
+class PathIdConvertor(Convertor[str]):
+    """`{name:id}` in a URL route: a bare integer or a global ID, kept as text; the handler
+    decodes it with `pk_of(value, "Type")` (the portal builds report URLs from `id`s)."""
+
+    regex = "[A-Za-z0-9_-]{1,200}"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return str(value)
+
+
+register_url_convertor("id", PathIdConvertor())
 
 
 @strawberry.interface(

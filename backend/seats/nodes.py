@@ -8,10 +8,10 @@ from typing import Any
 from backend.core.errors import NotFound
 from backend.core.graphql import Info, require_user
 from backend.core.nodes import pick, row
+from backend.seats import schema as seat_schema
 from backend.seats import service
 from backend.seats import teams as team_service
 from backend.seats.models import SeatHolder, Subscription, Team
-from backend.seats import schema as seat_schema
 from backend.seats.team_schema import TeamType
 from backend.seats.types import SubscriptionType
 

@@ -102,10 +102,19 @@ class UserAccount(Node):
     delivery_problem: str | None = strawberry.field(
         description="Why the latest credentials SMS failed for good (the gateway's reason); its one-time password was voided."
     )
+    student_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The student (students only): the `studentId` of `studentSignIn` and `updateStudentSignIn`."
+    )
+    guardian_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The family member (guardians only): the `guardianId` of `setGuardianPhone`."
+    )
 
     @classmethod
     def of(cls, r: listing.Row) -> "UserAccount":
+        kind, _, pk = r.ref.partition(":")
         return cls(
+            student_id=gid(pk, "Student") if kind == "student" else None,
+            guardian_id=gid(pk, "FamilyMember") if kind == "guardian" else None,
             id=strawberry.ID(r.ref), user_type=UserAccountType(r.user_type), first_name=r.first_name, last_name=r.last_name,
             family_name=r.family_name, username=r.username, status=SignInStatus(r.status), last_sign_in_at=r.last_sign_in_at,
             credentials_channel=CredentialChannel(r.channel) if r.channel else None, credentials_sent_at=r.sent_at, phone=r.phone,

@@ -2,7 +2,8 @@
 
 An example is an HTML comment `<!-- example: name[, signed in] -->` followed by two JSON
 blocks: the request body and the response. In the response, "…" matches any value (and
-any list or object); `$ACCESS_TOKEN`, `$REFRESH_TOKEN`, `$SPENT_REFRESH_TOKEN` and
+any list or object), and "$NAME" matches any value and remembers it (later, the same
+value); `$ACCESS_TOKEN`, `$REFRESH_TOKEN`, `$SPENT_REFRESH_TOKEN`, remembered `$NAME`s and
 `$SHA256(text)` in a request are filled in from earlier answers and the text.
 """
 
@@ -22,6 +23,7 @@ from backend.core import persisted
 DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 EXAMPLE = re.compile(r"<!-- example: ([\w-]+)(, signed in)? -->\s*```json\n(.*?)```\s*```json\n(.*?)```", re.DOTALL)
 ANY = "…"
+BOUND = re.compile(r"\$[A-Z_]+")
 
 
 def examples() -> list[tuple[str, bool, str, Any]]:
@@ -30,15 +32,24 @@ def examples() -> list[tuple[str, bool, str, Any]]:
     return found
 
 
-def matches(expected: Any, actual: Any) -> bool:
+def matches(expected: Any, actual: Any, bound: dict[str, str] | None = None) -> bool:
+    bound = {} if bound is None else bound
     if expected == ANY:
+        return True
+    if isinstance(expected, str) and BOUND.fullmatch(expected):
+        name = expected[1:]
+        if name in bound:
+            return bound[name] == str(actual)
+        bound[name] = str(actual)
         return True
     if isinstance(expected, dict):
         return isinstance(actual, dict) and expected.keys() == actual.keys() and all(
-            matches(v, actual[k]) for k, v in expected.items()
+            matches(v, actual[k], bound) for k, v in expected.items()
         )
     if isinstance(expected, list):
-        return isinstance(actual, list) and len(expected) == len(actual) and all(map(matches, expected, actual))
+        return isinstance(actual, list) and len(expected) == len(actual) and all(
+            matches(e, a, bound) for e, a in zip(expected, actual)
+        )
     return bool(expected == actual)
 
 
@@ -58,14 +69,14 @@ async def test_every_example_on_the_api_page_answers_as_documented(http: AsyncCl
         headers = {"Authorization": f"Bearer {values['ACCESS_TOKEN']}"} if signed_in else {}
         response = await http.post("/graphql", json=json.loads(fill(request, values)), headers=headers)
         body = response.json()
-        assert matches(expected, body), f"docs/api.md example {name!r} answered {json.dumps(body)}"
+        assert matches(expected, body, values), f"docs/api.md example {name!r} answered {json.dumps(body)}"
         tokens = ((body.get("data") or {}).get("login") or (body.get("data") or {}).get("refreshToken") or {}).get("tokens")
         if tokens:
             if "REFRESH_TOKEN" in values:
                 values["SPENT_REFRESH_TOKEN"] = values["REFRESH_TOKEN"]
             values.update(ACCESS_TOKEN=tokens["accessToken"], REFRESH_TOKEN=tokens.get("refreshToken", ""))
         ran.append(name)
-    assert {"sign-in", "refresh", "refresh-reuse", "apq-miss", "apq-hit", "payload-error"} <= set(ran)
+    assert {"sign-in", "refresh", "refresh-reuse", "apq-miss", "apq-hit", "payload-error", "node", "nodes"} <= set(ran)
 
 
 def test_the_matcher_is_strict_where_the_page_is_specific() -> None:
@@ -73,3 +84,6 @@ def test_the_matcher_is_strict_where_the_page_is_specific() -> None:
     assert not matches({"a": ANY}, {"a": 1, "extra": 2})
     assert not matches({"b": [1]}, {"b": [1, 2]})
     assert not matches({"code": "TOKEN_USED"}, {"code": "TOKEN_INVALID"})
+    bound: dict[str, str] = {}
+    assert matches({"id": "$ID"}, {"id": "QQ"}, bound) and bound == {"ID": "QQ"}
+    assert not matches({"id": "$ID"}, {"id": "other"}, bound)
