@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import strawberry
+
 from backend.core.graphql import Info
 from backend.core.nodes import pick, row
 from backend.families import ledger
@@ -14,7 +16,7 @@ from backend.families.schema import members_of, scoped
 
 
 async def family(info: Info, key: str) -> t.FamilyType | None:
-    return t.FamilyType.of(await scoped(info, key)) if await row(m.Family, key) else None
+    return t.FamilyType.of(await scoped(info, strawberry.ID(key))) if await row(m.Family, key) else None
 
 
 async def family_member(info: Info, key: str) -> t.FamilyMember | None:

@@ -15,16 +15,17 @@ from backend.students.types import UserAccount
 
 
 async def account_of(ref: str) -> int | None:
+    """The account of a User Accounts reference (`student:12`), or None."""
     parsed = parse_ref(ref)
     if parsed is None or parsed[1] > 2**31 - 1:
         return None
     kind, pk = parsed
     if kind == "staff":
-        found = await Membership.filter(id=pk).values_list("account_id", flat=True)
-    else:
-        model = Student if kind == "student" else FamilyMember
-        found = await model.filter(id=pk).values_list("family__account_id", flat=True)
-    return int(found[0]) if found else None  # type: ignore[arg-type]
+        membership = await Membership.get_or_none(id=pk)
+        return membership.account_id if membership else None  # type: ignore[attr-defined]
+    model = Student if kind == "student" else FamilyMember
+    row = await model.get_or_none(id=pk).select_related("family")
+    return row.family.account_id if row else None  # type: ignore[attr-defined, union-attr]
 
 
 async def user_account(info: Info, key: str) -> UserAccount | None:
