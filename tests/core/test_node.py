@@ -165,3 +165,17 @@ async def test_a_global_id_of_another_type_is_refused(api: Api, tenants: tuple[T
     assert await owner.error_code(members, {"a": gid("Team", a.account.id)}) == "NOT_FOUND"
     assert len((await owner(members, {"a": gid("Account", a.account.id)}))["accountMembers"]) == 1
 
+
+
+def test_every_id_argument_names_the_types_it_takes() -> None:
+    """A new ID argument must say which Node types it takes (backend/wiring.ID_ARGUMENTS):
+    else a global ID of any type would be read as its key."""
+    from tests.enterprise.test_act_as_scope import _id_names, _root_fields
+
+    names: set[str] = set()
+    for _, _, field in _root_fields():
+        if not globalid.takes_raw_ids(field):
+            for arg_name, arg in field.args.items():
+                names |= _id_names(arg.type, arg_name, set())
+    assert names - set(globalid.argument_types()) == set()
+    assert set().union(*globalid.argument_types().values()) <= set(node_types().values())
