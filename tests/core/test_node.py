@@ -179,3 +179,13 @@ def test_every_id_argument_names_the_types_it_takes() -> None:
                 names |= _id_names(arg.type, arg_name, set())
     assert names - set(globalid.argument_types()) == set()
     assert set().union(*globalid.argument_types().values()) <= set(node_types().values())
+
+
+async def test_a_view_shares_the_id_of_the_object_it_shows(api: Api, tenants: tuple[Tenant, Tenant]) -> None:
+    """`FamilyChoice` (the switcher's view of a `Family`) answers the family's ID, so a cache
+    keys both on one object and `switchFamily(familyId:)` takes it."""
+    a, _ = tenants
+    owner = api.as_(await token_for(a.owner))
+    [choice] = (await owner("{ myFamilies { id } }"))["myFamilies"]
+    assert choice["id"] == gid("Family", a.built["Family"])
+    assert (await owner(NODE, {"id": choice["id"]}))["node"]["__typename"] == "Family"
