@@ -21,6 +21,7 @@ from backend.activity.models import ActivityEvent
 from backend.audit.models import AuditEvent
 from backend.auth import service as auth
 from backend.core import globalid, identity, scope
+from backend.core.nodes import pk_or_none
 from backend.enterprise import nodes as enterprise_nodes
 from backend.enterprise import service as enterprise
 from backend.families import nodes as families_nodes
@@ -89,7 +90,7 @@ async def _user(info: Any, key: str) -> Any:
     """A person: the accounts rule (myself, or users.manage where they are a member), or a
     seat admin of a subscription they are on (`subscriptionUsers` lists them)."""
     found = await accounts_nodes.user(info, key)
-    if found is None and key.isdigit() and await seats_nodes.seat_admin_of_user(info, int(key)):
+    if found is None and (pk := pk_or_none(key)) is not None and await seats_nodes.seat_admin_of_user(info, pk):
         found = await accounts_nodes.user(info, key, any_viewer=True)
     return found
 

@@ -17,7 +17,7 @@ import strawberry
 from tortoise.models import Model
 
 from backend.core.errors import Forbidden, NotFound
-from backend.core.globalid import RAW_IDS, AccountsOf, Node, decode, loader_of
+from backend.core.globalid import PK_MAX, RAW_IDS, AccountsOf, Node, decode, loader_of
 from backend.core.graphql import Info, require_user
 from backend.core.inputlimits import MAX_NODES
 from backend.core.permissions import HasAccountPermission, Permission
@@ -49,8 +49,16 @@ async def _in_scope(info: Info, accounts_of: AccountsOf | None, key: str) -> Non
     scope = await info.context.account_scope()
     if scope is None:
         return
-    if accounts_of is None or not key.isdigit() or (await accounts_of([int(key)])).get(int(key)) != scope:
+    pk = pk_or_none(key)
+    if accounts_of is None or pk is None or (await accounts_of([pk])).get(pk) != scope:
         raise NotFound("No such object.")
+
+
+def pk_or_none(key: str) -> int | None:
+    """A key that can be a primary key (digits within the 32-bit range), as an int."""
+    if not (key.isascii() and key.isdigit() and len(key) <= 10 and 0 < int(key) <= PK_MAX):
+        return None
+    return int(key)
 
 
 def pick(items: Iterable[T], key: str) -> T | None:
@@ -60,10 +68,10 @@ def pick(items: Iterable[T], key: str) -> T | None:
 
 
 async def row(model: type[Model], key: str, *related: str) -> Any:
-    """The row with primary key `key`, or None (also for a key that is no number)."""
-    if not (key.isascii() and key.isdigit() and len(key) <= 10):
+    """The row with primary key `key`, or None (also for a key that can be no primary key)."""
+    if (pk := pk_or_none(key)) is None:
         return None
-    query = model.get_or_none(id=int(key))
+    query = model.get_or_none(id=pk)
     return await (query.select_related(*related) if related else query)
 
 

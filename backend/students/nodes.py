@@ -6,7 +6,7 @@ from typing import Any
 
 from backend.accounts.models import Membership
 from backend.core.graphql import Info
-from backend.core.nodes import holds
+from backend.core.nodes import holds, pk_or_none
 from backend.core.permissions import Permission
 from backend.families.models import FamilyMember, Student
 from backend.students import listing
@@ -17,7 +17,7 @@ from backend.students.types import UserAccount
 async def account_of(ref: str) -> int | None:
     """The account of a User Accounts reference (`student:12`), or None."""
     parsed = parse_ref(ref)
-    if parsed is None or parsed[1] > 2**31 - 1:
+    if parsed is None or pk_or_none(str(parsed[1])) is None:
         return None
     kind, pk = parsed
     if kind == "staff":

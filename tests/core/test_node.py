@@ -126,7 +126,8 @@ async def test_node_answers_the_owner_and_not_found_for_another_tenant(api: Api,
 async def test_missing_malformed_and_unknown_ids_are_not_found(api: Api, tenants: tuple[Tenant, Tenant]) -> None:
     a, _ = tenants
     owner = api.as_(await token_for(a.owner))
-    for bad in (gid("Family", 999_999), gid("NoSuchType", 1), "bm90IGFuIGlk", str(a.built["Family"]), gid("Family", "x1")):
+    huge = (gid("Family", 9_999_999_999), gid("User", 9_999_999_999), gid("UserAccount", "student:9999999999"))
+    for bad in (gid("Family", 999_999), *huge, gid("Family", 0), gid("NoSuchType", 1), "bm90IGFuIGlk", str(a.built["Family"]), gid("Family", "x1")):
         assert await owner.error_code(NODE, {"id": bad}) == "NOT_FOUND", bad
     assert await api.error_code(NODE, {"id": gid("Family", a.built["Family"])}) == "UNAUTHENTICATED"
 
