@@ -11,7 +11,9 @@ from strawberry.extensions import MaskErrors, MaxTokensLimiter, ParserCache, Val
 from backend.accounts import schema as accounts
 from backend.activity import schema as activity
 from backend.auth import schema as auth
+from backend.core import nodes
 from backend.core.errors import ApiError
+from backend.core.globalid import GlobalIdArguments
 from backend.core.graphql_policy import HideSuggestions, IntrospectionPolicy, PorticoSchema
 from backend.core.inputlimits import InputLimits
 from backend.core.limits import QueryLimitsExtension
@@ -36,7 +38,7 @@ from backend.students import schema as students
 @strawberry.type(description="Everything a client can read. Fields name the permission they need.")
 class Query(
     auth.Query, accounts.Query, invitations.Query, members.Query, families.Query, seats.Query, teams.Query,
-    learning.Query, activity.Query, reports.Query, enterprise.Query, enterprise_admin.Query, students.Query,
+    learning.Query, activity.Query, reports.Query, enterprise.Query, enterprise_admin.Query, students.Query, nodes.Query,
 ):
     pass
 
@@ -67,6 +69,8 @@ schema = PorticoSchema(
         HideSuggestions,
         InputLimits,
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
+        # Every field: global IDs in arguments become database keys of the type the argument wants.
+        GlobalIdArguments,
         # Every field: an act-as session reaches its own account only (backend/core/scope.py).
         AccountScopeGuard,
         QueryLimitsExtension,

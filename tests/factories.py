@@ -9,6 +9,7 @@ from typing import Any
 from backend.accounts import service as accounts
 from backend.accounts.models import Account, MembershipRole, User
 from backend.auth import service as auth
+from backend.core.globalid import encode, pk_of
 
 PASSWORD = "correct-horse-battery-staple-9"
 _seq = itertools.count(1)
@@ -38,6 +39,16 @@ def link_token(text: str, path: str) -> str:
     match = re.search(rf"http://portal\.test{re.escape(path)}\?token=([\w\-]+)", text)
     assert match, f"no {path} link in: {text}"
     return match.group(1)
+
+
+def gid(type_name: str, pk: int | str) -> str:
+    """The global ID the API answers for row `pk` of `type_name` (`Account`, `Family`, ...)."""
+    return str(encode(type_name, pk))
+
+
+def pk(global_id: str) -> int:
+    """The database id a global ID (or a bare integer) names."""
+    return pk_of(global_id)
 
 
 def ids(rows: list[dict[str, Any]], key: str = "email") -> list[Any]:

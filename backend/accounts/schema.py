@@ -14,6 +14,7 @@ from backend.audit import service as audit
 from backend.audit.models import AuditEvent
 from backend.core import identity
 from backend.core.errors import DomainError, Forbidden, MutationError
+from backend.core.globalid import Node, database_id_field
 from backend.core.graphql import Info, gid, require_user, to_id
 from backend.core.pagination import After, Before, Connection, First, Last, PageRequest, paginate
 from backend.core.permissions import ANY_ACCOUNT, Permission, needs, signed_in
@@ -50,12 +51,12 @@ class Viewer:
     @strawberry.field(description="The account an act-as session is limited to; null for an ordinary sign-in.")
     async def act_as_account_id(self, info: Info) -> strawberry.ID | None:
         scope = await info.context.account_scope()
-        return gid(scope) if scope is not None else None
+        return gid(scope, "Account") if scope is not None else None
 
 
 @strawberry.type(description="One change to access, for the audit log.")
-class AuditEntry:
-    id: strawberry.ID = strawberry.field(description="Entry id.")
+class AuditEntry(Node):
+    database_id: int = database_id_field()
     action: str = strawberry.field(description="What happened, e.g. `membership.deactivated`.")
     actor_id: strawberry.ID | None = strawberry.field(description="Who did it.")
     target_user_id: strawberry.ID | None = strawberry.field(description="Whom it concerned.")
@@ -65,9 +66,9 @@ class AuditEntry:
     @classmethod
     def of(cls, r: AuditEvent) -> AuditEntry:
         return cls(
-            id=gid(r.id), action=r.action,
-            actor_id=gid(r.actor_id) if r.actor_id else None,  # type: ignore[attr-defined]
-            target_user_id=gid(r.target_user_id) if r.target_user_id else None,  # type: ignore[attr-defined]
+            id=r.id, action=r.action,
+            actor_id=gid(r.actor_id, "User") if r.actor_id else None,  # type: ignore[attr-defined]
+            target_user_id=gid(r.target_user_id, "User") if r.target_user_id else None,  # type: ignore[attr-defined]
             target_email=r.target_email, created_at=r.created_at,
         )
 

@@ -9,6 +9,8 @@ import strawberry
 from backend.accounts import models
 from backend.accounts.modules import Module, permissions_for
 from backend.core.enums import graphql_enum
+from backend.core.globalid import Node, database_id_field
+from backend.core.graphql import gid
 from backend.core.permissions import Permission
 
 graphql_enum(
@@ -31,8 +33,8 @@ MembershipStatus = models.MembershipStatus
 
 
 @strawberry.type(name="Account", description="A tenant: a gym, a company, a school.")
-class AccountType:
-    id: strawberry.ID = strawberry.field(description="Account id.")
+class AccountType(Node):
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Display name.")
     parent_id: strawberry.ID | None = strawberry.field(description="The parent account, for a sub-account.")
     privacy_policy_url: str | None = strawberry.field(description="The Privacy Policy invitees agree to (null: none set).")
@@ -43,15 +45,15 @@ class AccountType:
     def of(cls, a: models.Account) -> "AccountType":
         return cls(
             id=strawberry.ID(str(a.id)), name=a.name,
-            parent_id=strawberry.ID(str(a.parent_id)) if a.parent_id else None,  # type: ignore[attr-defined]
+            parent_id=gid(a.parent_id, "Account") if a.parent_id else None,  # type: ignore[attr-defined]
             privacy_policy_url=a.privacy_policy_url or None, terms_url=a.terms_url or None,
             documents_version=a.documents_version or None,
         )
 
 
 @strawberry.type(name="Membership", description="A person's role and permissions in one account.")
-class MembershipType:
-    id: strawberry.ID = strawberry.field(description="Membership id.")
+class MembershipType(Node):
+    database_id: int = database_id_field()
     account: AccountType = strawberry.field(description="The account this membership is in.")
     role: MembershipRole = strawberry.field(description="User or Admin (or office staff).")
     status: MembershipStatus = strawberry.field(description="Active or deactivated.")
@@ -67,14 +69,14 @@ class MembershipType:
             role=MembershipRole(m.role.value),
             status=MembershipStatus(m.status.value),
             modules=[Module(x) for x in m.modules],
-            sub_account_ids=[strawberry.ID(str(x)) for x in m.sub_account_ids],
+            sub_account_ids=[gid(x, "Account") for x in m.sub_account_ids],
             permissions=sorted(permissions_for(m.role, m.modules), key=lambda p: p.value),
         )
 
 
 @strawberry.type(name="User", description="A person who can sign in.")
-class UserType:
-    id: strawberry.ID = strawberry.field(description="User id.")
+class UserType(Node):
+    database_id: int = database_id_field()
     email: str = strawberry.field(description="Sign-in email, lower case.")
     first_name: str = strawberry.field(description="First name.")
     last_name: str = strawberry.field(description="Last name.")

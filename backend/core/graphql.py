@@ -8,7 +8,8 @@ import strawberry
 from strawberry.types import Info as _Info
 
 from backend.core.context import Context
-from backend.core.errors import DomainError, MutationError, NotFound, Unauthenticated
+from backend.core.errors import DomainError, MutationError, Unauthenticated
+from backend.core.globalid import encode, pk_of
 
 if TYPE_CHECKING:  # for the type only: core never imports a domain at run time
     from backend.accounts.models import User
@@ -24,16 +25,15 @@ async def require_user(info: Info) -> "User":
     return user
 
 
-def to_id(value: strawberry.ID | str | int) -> int:
-    """Parse an ID argument; a malformed one reads as not found, never a crash."""
-    try:
-        return int(value)
-    except (TypeError, ValueError) as exc:
-        raise NotFound("No such object.") from exc
+def to_id(value: strawberry.ID | str | int, expect: str | None = None) -> int:
+    """Parse an ID argument: a global ID (of type `expect`, when given) or, until the next
+    major version, a bare integer. Malformed or of another type reads as not found, never a crash."""
+    return pk_of(value, expect)
 
 
-def gid(value: int) -> strawberry.ID:
-    return strawberry.ID(str(value))
+def gid(value: int | str, type_name: str) -> strawberry.ID:
+    """The global ID of the `type_name` row `value` (for ID fields that reference a row)."""
+    return encode(type_name, value)
 
 
 @strawberry.type(description="Result of a mutation that returns nothing but success or errors.")

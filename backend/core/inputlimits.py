@@ -8,7 +8,9 @@ operation with `BAD_USER_INPUT` (nothing runs, nothing changes) when:
 * a string is longer than its column (the shortest `CharField` of that name in any
   model, unless `LENGTH_OVERRIDES` names the argument exactly) or, for strings with no
   column, `DEFAULT_MAX_STRING`: fields added later are bounded without a change here;
-* an `ID` is not plain ASCII digits or is beyond the database's integer range;
+* an `ID` is neither a global ID (of a well-formed key) nor plain ASCII digits within the
+  database's integer range (`node`/`nodes` take any ID up to 200 characters: a malformed
+  one answers NOT_FOUND there, like a missing one);
 * a list is longer than `LIST_LIMITS` says for its name (`DEFAULT_MAX_LIST` otherwise).
 """
 
@@ -38,6 +40,11 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from tortoise import Tortoise, fields
 
+from backend.core.globalid import decode, takes_raw_ids
+
+MAX_NODES = 100  # `nodes(ids:)`
+MAX_GLOBAL_ID = 200
+
 DEFAULT_MAX_STRING = 2000
 DEFAULT_MAX_LIST = 500
 ID_MAX = 2**31 - 1  # primary keys are 32-bit integers (IntField)
@@ -49,7 +56,7 @@ LENGTH_OVERRIDES = {
     "StartInvitationJobInput.list": 1_000_000,
 }
 # inviteUsers answers TOO_MANY past MAX_INVITES_PER_CALL itself; this only bounds the parse.
-LIST_LIMITS = {"features": 50, "teamNames": 50, "teams": 50, "emails": 10_000}
+LIST_LIMITS = {"features": 50, "teamNames": 50, "teams": 50, "emails": 10_000, "ids": MAX_NODES}
 
 
 class InputRefused(GraphQLError):
@@ -79,8 +86,10 @@ def max_length(parent: str, name: str) -> int:
 
 def valid_id(value: object) -> bool:
     """Plain ASCII digits within the primary keys' range (GraphQL IDs, report URLs), or such
-    a number after a lowercase kind (`student:12`: the people of User Accounts)."""
-    text = str(value)
+    a number after a lowercase kind (`student:12`: the people of User Accounts), or a global
+    ID of either (its type is checked where the argument is used: core/globalid.py)."""
+    decoded = decode(value)
+    text = decoded[1] if decoded else str(value)
     kind, colon, number = text.rpartition(":")
     if colon and not (kind.isascii() and kind.isalpha() and kind.islower() and len(kind) <= 20):
         return False
@@ -90,6 +99,7 @@ def valid_id(value: object) -> bool:
 class _Walker:
     def __init__(self, variables: dict[str, Any]) -> None:
         self.variables = variables
+        self.raw_ids = False  # inside `node(id:)` / `nodes(ids:)`: any ID, bounded, reads NOT_FOUND there
 
     def check(self, value: Any, type_: GraphQLInputType, parent: str, name: str) -> None:
         if isinstance(value, VariableNode):
@@ -120,7 +130,10 @@ class _Walker:
         if isinstance(value, ValueNode) or not isinstance(value, (str, int)) or isinstance(value, bool):
             return  # other literals are checked by GraphQL's own validation
         if type_.name == "ID":
-            if not valid_id(value):
+            if self.raw_ids:
+                if len(str(value)) > MAX_GLOBAL_ID:
+                    raise InputRefused(f"{name}: not a valid ID.", name)
+            elif not valid_id(value):
                 raise InputRefused(f"{name}: not a valid ID.", name)
         elif isinstance(value, str):
             if "\x00" in value:
@@ -145,6 +158,8 @@ class _ArgumentVisitor(Visitor):
     def enter_argument(self, node: Any, *_: Any) -> Any:
         argument = self.type_info.get_argument()
         if argument is not None:
+            field = self.type_info.get_field_def()
+            self.walker.raw_ids = field is not None and takes_raw_ids(field)
             self.walker.check(node.value, argument.type, self.fields[-1] if self.fields else "", node.name.value)
         return self.SKIP
 

@@ -17,6 +17,8 @@ from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types import Info
 
 from backend.core import identity
+from backend.core.errors import NotFound
+from backend.core.globalid import pk_of
 from backend.core.scope import ANY_ACCOUNT, AccountScopeGuard, OutsideActAsAccount
 
 __all__ = [
@@ -83,12 +85,13 @@ class HasAccountPermission(BasePermission):
 
     async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         signed = await info.context.signed_in()
-        raw = str(kwargs.get(self.argument, ""))
-        if signed is None or not raw.isdigit():
+        try:
+            account_id = pk_of(kwargs.get(self.argument, ""), "Account")
+        except NotFound:
             return False
-        if signed.account_scope is not None and signed.account_scope != int(raw):
+        if signed is None or (signed.account_scope is not None and signed.account_scope != account_id):
             return False
-        return await identity.has_permission(user_id=signed.user.id, account_id=int(raw), permission=self.permission)
+        return await identity.has_permission(user_id=signed.user.id, account_id=account_id, permission=self.permission)
 
 
 def signed_in() -> list[FieldExtension]:

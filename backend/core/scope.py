@@ -27,7 +27,8 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
-from backend.core.errors import Forbidden
+from backend.core.errors import Forbidden, NotFound
+from backend.core.globalid import argument_types, pk_of
 
 # `metadata=ANY_ACCOUNT` on a field: an act-as session may use it although it names no account.
 ANY_ACCOUNT = {"any_account": True}
@@ -96,27 +97,29 @@ async def accounts_named(arguments: dict[str, Any], cache: dict[tuple[str, int],
     """The accounts the arguments name; None stands for an id that names nothing."""
     wanted: dict[str, list[int]] = {}
     result: set[int | None] = set()
+    keys: list[tuple[str, int]] = []
     for name, raw in _references(arguments):
-        try:
-            key = (name, int(raw))
-        except (TypeError, ValueError):
+        pk = _pk(name, raw)
+        if pk is None:
             result.add(None)
             continue
-        if key not in cache:
-            wanted.setdefault(name, []).append(key[1])
+        keys.append((name, pk))
+        if (name, pk) not in cache:
+            wanted.setdefault(name, []).append(pk)
     for name, ids in wanted.items():
         found = await _arguments[name](sorted(set(ids)))
         cache.update({(name, i): found.get(i) for i in ids})
-    result.update(cache[(name, int(raw))] for name, raw in _references(arguments) if _is_int(raw))
+    result.update(cache[key] for key in keys)
     return result
 
 
-def _is_int(raw: Any) -> bool:
+def _pk(name: str, raw: Any) -> int | None:
+    """The primary key an argument value names (a bare integer or a global ID of the type the
+    argument wants); None when it names nothing."""
     try:
-        int(raw)
-    except (TypeError, ValueError):
-        return False
-    return True
+        return pk_of(raw, argument_types().get(name))
+    except NotFound:
+        return None
 
 
 async def require_in_scope(context: Any, arguments: dict[str, Any], *, any_account: bool = False) -> None:

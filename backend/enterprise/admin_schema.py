@@ -38,8 +38,19 @@ def _provider(p: providers.ProviderConfig) -> IdentityProviderType:
     )
 
 
-def _subgroup(row: models.EnterpriseSubgroup, account_ids: list[int]) -> EnterpriseSubgroupType:
-    return EnterpriseSubgroupType(id=gid(row.id), name=row.name, account_ids=[gid(a) for a in account_ids])
+async def my_groups(info: Info) -> list[EnterpriseGroupType]:
+    person = await models.EnterpriseUser.get_or_none(user_id=(await require_user(info)).id, active=True).select_related("group")
+    if person is None:
+        return []
+    return [EnterpriseGroupType(
+        id=person.group.id, name=person.group.name, my_level=EnterpriseLevel(person.level.value),
+        my_subgroup_id=gid(person.subgroup_id, "EnterpriseSubgroupType") if person.subgroup_id else None,  # type: ignore[attr-defined]
+        is_admin=person.level == models.EnterpriseLevel.ADMIN,
+    )]
+
+
+def subgroup_type(row: models.EnterpriseSubgroup, account_ids: list[int]) -> EnterpriseSubgroupType:
+    return EnterpriseSubgroupType(id=row.id, name=row.name, account_ids=[gid(a, "Account") for a in account_ids])
 
 
 @strawberry.type
@@ -50,14 +61,7 @@ class Query:
 
     @strawberry.field(description="The enterprise groups I belong to and my level in each (empty when none). Needs sign-in.")
     async def my_enterprise_groups(self, info: Info) -> list[EnterpriseGroupType]:
-        person = await models.EnterpriseUser.get_or_none(user_id=(await require_user(info)).id, active=True).select_related("group")
-        if person is None:
-            return []
-        return [EnterpriseGroupType(
-            id=gid(person.group.id), name=person.group.name, my_level=EnterpriseLevel(person.level.value),
-            my_subgroup_id=gid(person.subgroup_id) if person.subgroup_id else None,  # type: ignore[attr-defined]
-            is_admin=person.level == models.EnterpriseLevel.ADMIN,
-        )]
+        return await my_groups(info)
 
     @strawberry.field(description="The group's people with level, status and subgroup, by email (then id), a page at a time." + NEEDS)
     async def enterprise_people(
@@ -81,7 +85,7 @@ class Query:
     ) -> Connection[EnterpriseSubgroupType]:
         manager = await admin.group_admin(user=await require_user(info), group_id=to_id(group_id))
         page = await admin.subgroups(manager, PageRequest("enterprise-subgroups", first, after, last, before))
-        return Connection[EnterpriseSubgroupType].of(page, lambda held: _subgroup(*held))
+        return Connection[EnterpriseSubgroupType].of(page, lambda held: subgroup_type(*held))
 
     @strawberry.field(description="The identity providers of the group (read-only)." + NEEDS)
     async def enterprise_identity_providers(self, info: Info, group_id: GroupArg) -> list[IdentityProviderType]:
@@ -155,7 +159,7 @@ class Mutation:
             row = await admin.create_subgroup(manager, name=name, account_ids=[to_id(a) for a in account_ids])
         except DomainError as e:
             return EnterpriseSubgroupPayload(errors=[MutationError.of(e)])
-        return EnterpriseSubgroupPayload(subgroup=_subgroup(row, sorted({to_id(a) for a in account_ids})))
+        return EnterpriseSubgroupPayload(subgroup=subgroup_type(row, sorted({to_id(a) for a in account_ids})))
 
     @strawberry.mutation(description="Change which accounts a subgroup holds. Needs a whole-group admin.")
     async def set_enterprise_subgroup_accounts(
@@ -169,5 +173,5 @@ class Mutation:
             row = await admin.set_subgroup_accounts(manager, subgroup_id=to_id(subgroup_id), account_ids=ids)
         except DomainError as e:
             return EnterpriseSubgroupPayload(errors=[MutationError.of(e)])
-        return EnterpriseSubgroupPayload(subgroup=_subgroup(row, sorted(set(ids))))
+        return EnterpriseSubgroupPayload(subgroup=subgroup_type(row, sorted(set(ids))))
 

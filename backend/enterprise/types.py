@@ -8,6 +8,7 @@ import strawberry
 
 from backend.accounts.types import UserType
 from backend.core.errors import MutationError
+from backend.core.globalid import Node, database_id_field
 from backend.core.graphql import gid
 from backend.core.permissions import Permission
 from backend.enterprise import models, service
@@ -22,8 +23,8 @@ class EnterpriseLevel(Enum):
 
 
 @strawberry.type(description="A person of an enterprise group, who signs in with the group's provider.")
-class EnterpriseUserType:
-    id: strawberry.ID = strawberry.field(description="Enterprise user id.")
+class EnterpriseUserType(Node):
+    database_id: int = database_id_field()
     group_id: strawberry.ID = strawberry.field(description="Their enterprise group.")
     email: str = strawberry.field(description="The email their group admin registered; matched on first sign-in only.")
     first_name: str = strawberry.field(description="First name.")
@@ -38,9 +39,9 @@ class EnterpriseUserType:
     @classmethod
     def of(cls, p: models.EnterpriseUser) -> "EnterpriseUserType":
         return cls(
-            id=gid(p.id), group_id=gid(p.group_id), email=p.email, first_name=p.first_name,  # type: ignore[attr-defined]
+            id=p.id, group_id=gid(p.group_id, "EnterpriseGroupType"), email=p.email, first_name=p.first_name,  # type: ignore[attr-defined]
             last_name=p.last_name, level=EnterpriseLevel(p.level.value), active=p.active, linked=p.subject is not None,
-            subgroup_id=gid(p.subgroup_id) if p.subgroup_id else None,  # type: ignore[attr-defined]
+            subgroup_id=gid(p.subgroup_id, "EnterpriseSubgroupType") if p.subgroup_id else None,  # type: ignore[attr-defined]
         )
 
 
@@ -55,7 +56,7 @@ class EnterpriseAccountType:
     @classmethod
     def of(cls, a: service.ActableAccount) -> "EnterpriseAccountType":
         return cls(
-            account_id=gid(a.link.account.id), name=a.link.account.name,
+            account_id=gid(a.link.account.id, "Account"), name=a.link.account.name,
             login_as=UserType.of(a.login_as) if a.login_as else None, can_act=bool(a.permissions),
             permissions=sorted(a.permissions, key=lambda p: p.value),
         )
@@ -85,8 +86,8 @@ class SetEnterpriseUserActivePayload:
 
 
 @strawberry.type(description="An enterprise group I belong to, and my place in it.")
-class EnterpriseGroupType:
-    id: strawberry.ID = strawberry.field(description="Group id.")
+class EnterpriseGroupType(Node):
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Group name.")
     my_level: EnterpriseLevel = strawberry.field(description="My level in the group.")
     my_subgroup_id: strawberry.ID | None = strawberry.field(description="My subgroup; null: the whole group.")
@@ -103,15 +104,15 @@ class EnterpriseMemberAccountType:
     @classmethod
     def of(cls, link: models.EnterpriseGroupAccount) -> "EnterpriseMemberAccountType":
         return cls(
-            account_id=gid(link.account.id), name=link.account.name,
+            account_id=gid(link.account.id, "Account"), name=link.account.name,
             user_login_as=UserType.of(link.user_login_as) if link.user_login_as else None,
             admin_login_as=UserType.of(link.admin_login_as) if link.admin_login_as else None,
         )
 
 
 @strawberry.type(description="A subgroup: some of the group's accounts; its people reach only those.")
-class EnterpriseSubgroupType:
-    id: strawberry.ID = strawberry.field(description="Subgroup id.")
+class EnterpriseSubgroupType(Node):
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Subgroup name.")
     account_ids: list[strawberry.ID] = strawberry.field(description="The member accounts it holds.")
 

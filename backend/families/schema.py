@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from backend.core.graphql import Info, gid, require_user, to_id
+from backend.core.graphql import Info, require_user, to_id
 from backend.core.pagination import After, Before, Connection, First, Last, Page, PageRequest, paginate
 from backend.core.permissions import ANY_ACCOUNT, Permission, needs
 from backend.families import ledger, switcher
@@ -56,7 +56,7 @@ class Query:
         user = await require_user(info)
         scope = await info.context.account_scope()
         return [
-            FamilyChoice(id=gid(c.family.id), name=c.family.name, account_name=c.family.account.name,
+            FamilyChoice(id=c.family.id, name=c.family.name, account_name=c.family.account.name,
                          role=FamilyRole(c.role.value), is_active=c.is_active)
             for c in await switcher.my_families(user=user)
             if scope is None or c.family.account_id == scope  # type: ignore[attr-defined]

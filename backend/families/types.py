@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
+from typing import ClassVar
 
 import strawberry
 
 from backend.core.enums import graphql_enum
+from backend.core.globalid import Node, database_id_field
 from backend.core.graphql import gid
 from backend.core.security import utcnow
 from backend.families import models
@@ -52,8 +54,8 @@ def member_status(m: models.FamilyMember) -> FamilyMemberStatus:
 
 
 @strawberry.type(name="Family", description="A household in an account, as I see it.")
-class FamilyType:
-    id: strawberry.ID = strawberry.field(description="Family id.")
+class FamilyType(Node):
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Family name, e.g. 'Garcia'.")
     account_id: strawberry.ID = strawberry.field(description="The account (gym, school) the family belongs to.")
     account_name: str = strawberry.field(description="The account's name.")
@@ -72,7 +74,7 @@ class FamilyType:
         f, p = a.family, a.primary
         role = FamilyRole.PRIMARY if a.is_primary else FamilyRole.STAFF if a.is_staff else FamilyRole.SECONDARY
         return cls(
-            id=gid(f.id), name=f.name, account_id=gid(f.account.id), account_name=f.account.name,
+            id=f.id, name=f.name, account_id=gid(f.account.id, "Account"), account_name=f.account.name,
             primary_guardian_name=f"{p.first_name} {p.last_name}".strip() or p.email, primary_guardian_email=p.email,
             primary_guardian_status=member_status(p), my_role=role,
             can_view_ledger=a.can_view_ledger, can_make_payments=a.can_make_payments,
@@ -81,8 +83,9 @@ class FamilyType:
 
 
 @strawberry.type(description="A family I can act in, for the family switcher.")
-class FamilyChoice:
-    id: strawberry.ID = strawberry.field(description="Family id.")
+class FamilyChoice(Node):
+    node_type: ClassVar[str | None] = "Family"  # a view of that row: one ID for both
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Family name.")
     account_name: str = strawberry.field(description="The account it belongs to.")
     role: FamilyRole = strawberry.field(description="My role in it.")
@@ -90,8 +93,8 @@ class FamilyChoice:
 
 
 @strawberry.type(description="A guardian in a family: the primary, or a secondary user with what they were granted.")
-class FamilyMember:
-    id: strawberry.ID = strawberry.field(description="Family member id (the `secondaryId` of secondary mutations).")
+class FamilyMember(Node):
+    database_id: int = database_id_field()
     role: FamilyRole = strawberry.field(description="PRIMARY or SECONDARY.")
     status: FamilyMemberStatus = strawberry.field(description="Not invited, invited, invitation expired, active or revoked.")
     email: str = strawberry.field(description="Email address.")
@@ -107,7 +110,7 @@ class FamilyMember:
     def of(cls, m: models.FamilyMember) -> "FamilyMember":
         inv = m.invitation if m.invitation_id else None  # type: ignore[attr-defined]
         return cls(
-            id=gid(m.id), role=FamilyRole(m.role.value), status=member_status(m), email=m.email, first_name=m.first_name,
+            id=m.id, role=FamilyRole(m.role.value), status=member_status(m), email=m.email, first_name=m.first_name,
             last_name=m.last_name, view_full_ledger=m.view_full_ledger, can_make_payments=m.can_make_payments,
             can_edit_contact=m.status in (models.MemberStatus.NOT_INVITED, models.MemberStatus.INVITED),
             invitation_expires_at=inv.expires_at if inv else None, invitations_sent=inv.send_count if inv else 0,
@@ -136,8 +139,8 @@ LedgerKind = models.LedgerKind
 
 
 @strawberry.type(description="One line of the transaction history.")
-class LedgerEntry:
-    id: strawberry.ID = strawberry.field(description="Entry id.")
+class LedgerEntry(Node):
+    database_id: int = database_id_field()
     kind: LedgerKind = strawberry.field(description="Charge or payment.")
     amount_cents: int = strawberry.field(description="Amount in cents, positive.")
     description: str = strawberry.field(description="What it was for.")
@@ -145,31 +148,31 @@ class LedgerEntry:
 
     @classmethod
     def of(cls, e: models.LedgerEntry) -> "LedgerEntry":
-        return cls(id=gid(e.id), kind=e.kind, amount_cents=e.amount_cents, description=e.description, created_at=e.created_at)
+        return cls(id=e.id, kind=e.kind, amount_cents=e.amount_cents, description=e.description, created_at=e.created_at)
 
 
 @strawberry.type(name="PaymentMethod", description="A saved card; only its owner can pay with it.")
-class PaymentMethodType:
-    id: strawberry.ID = strawberry.field(description="Payment method id.")
+class PaymentMethodType(Node):
+    database_id: int = database_id_field()
     brand: str = strawberry.field(description="Card brand, e.g. Visa.")
     last4: str = strawberry.field(description="Last four digits.")
     mine: bool = strawberry.field(description="True when I saved it (and so may pay with it).")
 
     @classmethod
     def of(cls, p: models.PaymentMethod, me: int) -> "PaymentMethodType":
-        return cls(id=gid(p.id), brand=p.brand, last4=p.last4, mine=p.owner_id == me)  # type: ignore[attr-defined]
+        return cls(id=p.id, brand=p.brand, last4=p.last4, mine=p.owner_id == me)  # type: ignore[attr-defined]
 
 
 @strawberry.type(description="A class a student is enrolled in.")
-class Enrollment:
-    id: strawberry.ID = strawberry.field(description="Enrollment id.")
+class Enrollment(Node):
+    database_id: int = database_id_field()
     class_name: str = strawberry.field(description="The class.")
     created_at: datetime = strawberry.field(description="When the student was enrolled.")
 
 
 @strawberry.type(description="A child in the family.")
-class Student:
-    id: strawberry.ID = strawberry.field(description="Student id.")
+class Student(Node):
+    database_id: int = database_id_field()
     first_name: str = strawberry.field(description="First name.")
     last_name: str = strawberry.field(description="Last name.")
     birth_date: date | None = strawberry.field(description="Date of birth, if known.")
@@ -178,6 +181,6 @@ class Student:
     @classmethod
     def of(cls, s: models.Student) -> "Student":
         return cls(
-            id=gid(s.id), first_name=s.first_name, last_name=s.last_name, birth_date=s.birth_date,
-            enrollments=[Enrollment(id=gid(e.id), class_name=e.class_name, created_at=e.created_at) for e in s.enrollments],
+            id=s.id, first_name=s.first_name, last_name=s.last_name, birth_date=s.birth_date,
+            enrollments=[Enrollment(id=e.id, class_name=e.class_name, created_at=e.created_at) for e in s.enrollments],
         )

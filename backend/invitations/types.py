@@ -7,6 +7,8 @@ from datetime import datetime
 import strawberry
 
 from backend.core.enums import graphql_enum
+from backend.core.globalid import Node, database_id_field
+from backend.core.graphql import gid
 from backend.invitations import models
 from backend.invitations.service import effective_status
 
@@ -51,8 +53,8 @@ class InvitationPreview:
 
 
 @strawberry.type(name="Invitation", description="An invitation as its sender sees it.")
-class InvitationType:
-    id: strawberry.ID = strawberry.field(description="Invitation id.")
+class InvitationType(Node):
+    database_id: int = database_id_field()
     kind: InvitationKind = strawberry.field(description="What it is for.")
     email: str = strawberry.field(description="Where it was sent.")
     first_name: str = strawberry.field(description="Invitee's first name, if given.")
@@ -73,5 +75,5 @@ class InvitationType:
             status=InvitationStatus(effective_status(i).value), send_count=i.send_count,
             expires_at=i.expires_at, last_sent_at=i.last_sent_at, created_at=i.created_at,
             disposable=i.email_disposable,
-            invited_by_id=strawberry.ID(str(i.invited_by_id)) if i.invited_by_id else None,  # type: ignore[attr-defined]
+            invited_by_id=gid(i.invited_by_id, "User") if i.invited_by_id else None,  # type: ignore[attr-defined]
         )

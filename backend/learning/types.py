@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
+from typing import ClassVar
 
 import strawberry
 
@@ -11,6 +12,8 @@ from backend.accounts.types import UserType
 from backend.activity import models as activity_models
 from backend.activity.types import ActivityKind
 from backend.core.errors import MutationError
+from backend.core.globalid import Node, database_id_field
+from backend.core.graphql import gid
 from backend.learning import learner, models
 from backend.learning.service import AssignmentReport, PersonProgress
 from backend.seats.service import today
@@ -25,8 +28,8 @@ class ContentKind(Enum):
 
 
 @strawberry.type(name="ContentItem", description="An episode, course or lab from the catalogue.")
-class ContentItemType:
-    id: strawberry.ID = strawberry.field(description="Content id.")
+class ContentItemType(Node):
+    database_id: int = database_id_field()
     kind: ContentKind = strawberry.field(description="Episode, course or lab.")
     title: str = strawberry.field(description="Title.")
     minutes: int = strawberry.field(description="Running time in minutes.")
@@ -37,8 +40,8 @@ class ContentItemType:
 
 
 @strawberry.type(name="LearningModule", description="A named, described collection of content to assign.")
-class LearningModuleType:
-    id: strawberry.ID = strawberry.field(description="Module id.")
+class LearningModuleType(Node):
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Name.")
     description: str = strawberry.field(description="Description.")
     items: list[ContentItemType] = strawberry.field(description="Its content, in order.")
@@ -63,8 +66,8 @@ class AssignmentProgress:
 
 
 @strawberry.type(name="Assignment", description="A module assigned to people and teams with a due date, and how far they got.")
-class AssignmentType:
-    id: strawberry.ID = strawberry.field(description="Assignment id.")
+class AssignmentType(Node):
+    database_id: int = database_id_field()
     module_id: strawberry.ID = strawberry.field(description="The module assigned.")
     module_name: str = strawberry.field(description="The module's name.")
     due_on: date = strawberry.field(description="Due date.")
@@ -81,7 +84,7 @@ class AssignmentType:
     def of(cls, r: AssignmentReport) -> "AssignmentType":
         n = len(r.people)
         return cls(
-            id=strawberry.ID(str(r.assignment.id)), module_id=strawberry.ID(str(r.module.id)), module_name=r.module.name,
+            id=strawberry.ID(str(r.assignment.id)), module_id=gid(r.module.id, "LearningModule"), module_name=r.module.name,
             due_on=r.assignment.due_on, overdue=r.assignment.due_on < today() and r.completed < n,
             team_names=r.team_names, assigned_count=n, completed_count=r.completed,
             in_progress_count=n - r.completed - r.not_started, not_started_count=r.not_started,
@@ -117,8 +120,8 @@ class AssignmentPayload:
 
 
 @strawberry.type(name="ActivityEvent", description="One thing a person did on a subscription.")
-class ActivityEventType:
-    id: strawberry.ID = strawberry.field(description="Event id.")
+class ActivityEventType(Node):
+    database_id: int = database_id_field()
     kind: ActivityKind = strawberry.field(description="Login, viewing or lab.")
     occurred_at: datetime = strawberry.field(description="When.")
     content: ContentItemType | None = strawberry.field(description="What was viewed or practised; null for a login.")
@@ -157,8 +160,9 @@ class LearnerItem:
 
 
 @strawberry.type(description="An assigned module, for the learner: due date, state and progress per item.")
-class LearnerAssignment:
-    id: strawberry.ID = strawberry.field(description="Assignment id.")
+class LearnerAssignment(Node):
+    node_type: ClassVar[str | None] = "Assignment"  # a view of that row: one ID for both
+    database_id: int = database_id_field()
     module_name: str = strawberry.field(description="The module's name.")
     module_description: str = strawberry.field(description="What the module is about.")
     due_on: date = strawberry.field(description="Due date.")

@@ -13,7 +13,8 @@ from backend.accounts.modules import Module
 from backend.accounts.types import MembershipRole
 from backend.core.enums import graphql_enum
 from backend.core.errors import DomainError, MutationError
-from backend.core.graphql import Info, gid, require_user, to_id
+from backend.core.globalid import Node, database_id_field
+from backend.core.graphql import Info, require_user, to_id
 from backend.core.permissions import Permission, needs
 from backend.members import jobs
 from backend.members.bulk import InviteOutcome
@@ -81,8 +82,8 @@ class InvitationJobRowType:
 
 
 @strawberry.type(name="InvitationJob", description="A background invitation job and its progress.")
-class InvitationJobType:
-    id: strawberry.ID = strawberry.field(description="Job id.")
+class InvitationJobType(Node):
+    database_id: int = database_id_field()
     status: jobs.JobStatus = strawberry.field(description="QUEUED, RUNNING or DONE.")
     total: int = strawberry.field(description="Rows in the list.")
     done: int = strawberry.field(description="Rows answered so far (progress is done / total).")
@@ -107,7 +108,7 @@ class InvitationJobType:
     @classmethod
     def of(cls, j: InvitationJob) -> "InvitationJobType":
         return cls(
-            id=gid(j.id), status=j.status, total=j.total, done=j.done, invited=j.invited,
+            id=j.id, status=j.status, total=j.total, done=j.done, invited=j.invited,
             created_at=j.created_at, finished_at=j.finished_at,
         )
 

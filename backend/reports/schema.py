@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import strawberry
 
@@ -13,6 +13,7 @@ from backend.activity import service as activity
 from backend.activity.service import Period
 from backend.activity.types import ActivityTotals
 from backend.core.errors import ApiError
+from backend.core.globalid import Node, database_id_field
 from backend.core.graphql import Info, gid, require_user, to_id
 from backend.core.pagination import After, Before, Connection, First, Last, PageRequest, paginate_list
 from backend.core.permissions import signed_in
@@ -40,8 +41,9 @@ def _period(since: date | None, until: date | None) -> Period:
 
 
 @strawberry.type(description="A team, named, to link to its section.")
-class TeamLink:
-    id: strawberry.ID = strawberry.field(description="Team id.")
+class TeamLink(Node):
+    node_type: ClassVar[str | None] = "Team"  # a view of that row: one ID for both
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Team name.")
 
 
@@ -97,7 +99,7 @@ class TeamActivity:
 def _team_activity(t: screens.TeamActivity) -> TeamActivity:
     sub_id = t.team.subscription_id  # type: ignore[attr-defined]
     return TeamActivity(
-        team=TeamLink(id=gid(t.team.id), name=t.team.name), subscription_id=gid(sub_id), since=t.period.since,
+        team=TeamLink(id=t.team.id, name=t.team.name), subscription_id=gid(sub_id, "Subscription"), since=t.period.since,
         until=t.period.until, totals=ActivityTotals.of(t.totals), assignments=[AssignmentType.of(r) for r in t.assignments],
         everyone=[
             TeamMemberActivity(
@@ -123,7 +125,7 @@ class Query:
             seat_user=SeatUser.of(await directory.row(subscription=sub, user_id=person.id)), logins=t.logins,
             viewings_started=t.viewings_started, viewed_completely=t.viewed_completely, labs_started=t.labs_started,
             labs_completed=t.labs_completed, last_login_at=t.last_login_at, subscription_id=sub.id, user_id=person.id,
-            teams=[TeamLink(id=gid(x.id), name=x.name) for x in teams],
+            teams=[TeamLink(id=x.id, name=x.name) for x in teams],
             assignments=[AssignmentType.of(r) for r in await learning.assignment_reports(subscription_id=sub.id, user_id=person.id)],
             download_path=f"/reports/subscriptions/{sub.id}/users/{person.id}/activity.xlsx",
         )

@@ -9,6 +9,7 @@ import strawberry
 from backend.accounts.models import User
 from backend.accounts.types import UserType
 from backend.core.errors import DomainError, MutationError
+from backend.core.globalid import Node, database_id_field
 from backend.core.graphql import Info, require_user, to_id
 from backend.core.pagination import After, Before, Connection, First, Last, PageRequest, paginate_list
 from backend.core.permissions import signed_in
@@ -18,8 +19,8 @@ from backend.seats.models import Team
 
 
 @strawberry.type(name="Team", description="A group of people on a subscription, by job role or learning goal.")
-class TeamType:
-    id: strawberry.ID = strawberry.field(description="Team id.")
+class TeamType(Node):
+    database_id: int = database_id_field()
     name: str = strawberry.field(description="Team name, unique in the subscription.")
     description: str = strawberry.field(description="What the team is for.")
     people: strawberry.Private[list[User]]

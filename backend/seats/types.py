@@ -9,6 +9,8 @@ import strawberry
 
 from backend.accounts.types import UserType
 from backend.core.errors import MutationError
+from backend.core.globalid import Node, database_id_field
+from backend.core.graphql import gid
 from backend.invitations.types import InvitationType
 from backend.seats import directory, models, service
 
@@ -37,8 +39,8 @@ class SeatUserFilter(Enum):
 
 
 @strawberry.type(name="Subscription", description="Seats an account bought, for a period, with the features included (the Details view).")
-class SubscriptionType:
-    id: strawberry.ID = strawberry.field(description="Subscription id.")
+class SubscriptionType(Node):
+    database_id: int = database_id_field()
     account_id: strawberry.ID = strawberry.field(description="The account that owns it.")
     name: str = strawberry.field(description="Display name.")
     seat_count: int = strawberry.field(description="Total seats: most people who may hold an active seat at once.")
@@ -55,7 +57,7 @@ class SubscriptionType:
     @classmethod
     def of(cls, s: models.Subscription, allocated: int, pending: int = 0) -> "SubscriptionType":
         return cls(
-            id=strawberry.ID(str(s.id)), account_id=strawberry.ID(str(s.account_id)), name=s.name,  # type: ignore[attr-defined]
+            id=strawberry.ID(str(s.id)), account_id=gid(s.account_id, "Account"), name=s.name,  # type: ignore[attr-defined]
             seat_count=s.seat_count, seats_allocated=allocated, seats_available=max(0, s.seat_count - allocated), invitations_pending=pending,
             starts_on=s.starts_on, ends_on=s.ends_on, within_access_dates=service.within_dates(s), features=list(s.features),
         )

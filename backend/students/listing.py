@@ -121,3 +121,14 @@ async def user_accounts(
     conn = StudentSignIn._meta.db
     params = [*_base(account_id, user_type, status, search), first, offset]
     return [_row(r) for r in await conn.execute_query_dict(_sql(PAGE, conn.capabilities.dialect), params)]
+
+
+# One person by reference (`student:12`), with the page's columns: for `node(id:)`.
+ONE = PAGE.split("FROM people p")[0] + "FROM people p WHERE p.ref = $2"
+
+
+async def one(*, account_id: int, ref: str) -> Row | None:
+    """The account's person with this reference, as the list shows them (caller checked the permission)."""
+    conn = StudentSignIn._meta.db
+    rows = await conn.execute_query_dict(_sql(ONE, conn.capabilities.dialect), [account_id, ref])
+    return _row(rows[0]) if rows else None

@@ -5,7 +5,9 @@
     GET  /reports/accounts/{id}/user-account-credentials.pdf   ?who=students|guardians|both&fields=...  (preview: issues nothing)
     POST /reports/accounts/{id}/user-account-credentials.pdf   same parameters: issues the one-time passwords and prints them
 
-No token: 401; not staff with `families.manage` in the account: 403. PDFs render in a thread.
+`{id}`: the account's global ID (or, until the next major version, its integer id).
+No token: 401; not staff with `families.manage` in the account: 403; a malformed id: 404.
+PDFs render in a thread.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from backend.accounts.models import Account, User
 from backend.core.config import get_settings
 from backend.core.context import Context
 from backend.core.errors import ApiError, Unauthenticated
+from backend.core.globalid import pk_of
 from backend.core.security import utcnow
 from backend.students import listing, paper, pdf
 from backend.students.people import require_staff
@@ -36,7 +39,7 @@ async def _staff(request: Request) -> tuple[User, Account]:
     actor = await Context(request=request).user()
     if actor is None:
         raise Unauthenticated()
-    return actor, await require_staff(actor=actor, account_id=request.path_params["account_id"])
+    return actor, await require_staff(actor=actor, account_id=pk_of(request.path_params["account_id"], "Account"))
 
 
 def _pdf(data: bytes, name: str) -> Response:
@@ -91,7 +94,7 @@ async def user_account_credentials(request: Request) -> Response:
 
 
 routes = [
-    Route("/reports/accounts/{account_id:int}/student-account-info.pdf", student_account_info),
-    Route("/reports/accounts/{account_id:int}/user-account-info.pdf", user_account_info),
-    Route("/reports/accounts/{account_id:int}/user-account-credentials.pdf", user_account_credentials, methods=["GET", "POST"]),
+    Route("/reports/accounts/{account_id:id}/student-account-info.pdf", student_account_info),
+    Route("/reports/accounts/{account_id:id}/user-account-info.pdf", user_account_info),
+    Route("/reports/accounts/{account_id:id}/user-account-credentials.pdf", user_account_credentials, methods=["GET", "POST"]),
 ]

@@ -39,7 +39,7 @@ def _panel(row: StudentSignIn | None, student_id: int, settings: object) -> Stud
     except SignInRefusal as r:
         username, problem = None, code_of(r.code)
     return StudentSignInPanel(
-        student_id=gid(student_id), use_personal_email=bool(row and row.use_personal_email),
+        student_id=gid(student_id, "Student"), use_personal_email=bool(row and row.use_personal_email),
         personal_email=row.personal_email if row else None, contact_email=row.contact_email if row else None,
         phone=row.phone if row else None, status=SignInStatus(row.status.value.upper()) if row else SignInStatus.NO_LOGIN,
         username=row.user.email if row and row.user_id and row.user else username, username_problem=problem,  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ from enum import Enum
 
 import strawberry
 
+from backend.core.globalid import Node
 from backend.core.graphql import gid
 from backend.students import home, listing, models
 from backend.students.credentials import Outcome
@@ -86,9 +87,8 @@ class SignInError:
         return cls(code=code_of(r.code), message=r.message, field=r.field)
 
 
-@strawberry.type(description="A person of the account in the User Accounts list.")
-class UserAccount:
-    id: strawberry.ID = strawberry.field(description="`student:<id>`, `guardian:<family member id>` or `staff:<membership id>`; bulk actions take it.")
+@strawberry.type(description="A person of the account in the User Accounts list; bulk actions (`people`) take its `id`.")
+class UserAccount(Node):
     user_type: UserAccountType = strawberry.field(description="STUDENT, GUARDIAN or STAFF.")
     first_name: str = strawberry.field(description="First name.")
     last_name: str = strawberry.field(description="Last name.")
@@ -102,10 +102,19 @@ class UserAccount:
     delivery_problem: str | None = strawberry.field(
         description="Why the latest credentials SMS failed for good (the gateway's reason); its one-time password was voided."
     )
+    student_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The student (students only): the `studentId` of `studentSignIn` and `updateStudentSignIn`."
+    )
+    guardian_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The family member (guardians only): the `guardianId` of `setGuardianPhone`."
+    )
 
     @classmethod
     def of(cls, r: listing.Row) -> "UserAccount":
+        kind, _, pk = r.ref.partition(":")
         return cls(
+            student_id=gid(pk, "Student") if kind == "student" else None,
+            guardian_id=gid(pk, "FamilyMember") if kind == "guardian" else None,
             id=strawberry.ID(r.ref), user_type=UserAccountType(r.user_type), first_name=r.first_name, last_name=r.last_name,
             family_name=r.family_name, username=r.username, status=SignInStatus(r.status), last_sign_in_at=r.last_sign_in_at,
             credentials_channel=CredentialChannel(r.channel) if r.channel else None, credentials_sent_at=r.sent_at, phone=r.phone,
@@ -115,7 +124,7 @@ class UserAccount:
 
 @strawberry.type(description="What a bulk credential action did for one person.")
 class CredentialResult:
-    person: strawberry.ID = strawberry.field(description="The person's id as given.")
+    person: strawberry.ID = strawberry.field(description="The person: their `UserAccount.id` (a global ID).")
     name: str = strawberry.field(description="The person's name (empty when not found).")
     sent: bool = strawberry.field(description="True when the invitation or SMS was queued; false when skipped.")
     username: str | None = strawberry.field(description="The username the person signs in with (when sent).")
@@ -124,7 +133,7 @@ class CredentialResult:
 
     @classmethod
     def of(cls, o: Outcome) -> "CredentialResult":
-        return cls(person=strawberry.ID(o.ref), name=o.name, sent=o.sent, username=o.username, reason=code_of(o.code), message=o.message)
+        return cls(person=gid(o.ref, "UserAccount"), name=o.name, sent=o.sent, username=o.username, reason=code_of(o.code), message=o.message)
 
 
 @strawberry.type(description="Result of `sendInitialInvitations` or `smsInitialCredentials`: one result per person.")
@@ -176,7 +185,7 @@ class StudentHome:
     def of(cls, h: home.Home) -> "StudentHome":
         s = h.student
         return cls(
-            student_id=gid(s.id), first_name=s.first_name, last_name=s.last_name, birth_date=s.birth_date,
+            student_id=gid(s.id, "Student"), first_name=s.first_name, last_name=s.last_name, birth_date=s.birth_date,
             family_name=s.family.name, account_name=s.family.account.name, username=h.username,
             enrollments=[StudentEnrollment(class_name=e.class_name, enrolled_at=e.created_at) for e in h.enrollments],
         )

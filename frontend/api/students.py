@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from frontend.api.client import checked, download, execute
 
 RESULTS = "results { person name sent username reason message } errors { code message field }"
-NODE = "id userType firstName lastName familyName username status lastSignInAt credentialsChannel credentialsSentAt phone deliveryProblem"
+NODE = "id userType firstName lastName familyName username status lastSignInAt credentialsChannel credentialsSentAt phone deliveryProblem studentId guardianId"
 USER_ACCOUNTS = f"""query UserAccounts($account: ID!, $type: UserAccountType, $status: SignInStatus, $search: String,
   $first: Int!, $after: String) {{
   userAccounts(accountId: $account, userType: $type, status: $status, search: $search, first: $first, after: $after) {{

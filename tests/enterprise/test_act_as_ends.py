@@ -11,6 +11,7 @@ from tests.conftest import Api
 from tests.enterprise.conftest import Group, make_group
 from tests.enterprise.test_act_as_in_account import ACT_AS, ISSUER, person_token
 from tests.enterprise.test_enterprise_users import SET_ACTIVE
+from tests.factories import gid
 
 ME = "{ me { user { email } memberships { account { id } } } }"
 REFRESH = "mutation R($t: String!) { refreshToken(refreshToken: $t) { tokens { accessToken } errors { code } } }"
@@ -89,10 +90,10 @@ async def test_the_enterprise_session_switches_accounts_without_signing_in_again
     person = api.as_(await person_token("ada@corp.example.com"))
     first = (await person(ACT_AS, {"a": str(group.gym_a)}))["actAsInAccount"]
     second = (await person(ACT_AS, {"a": str(group.gym_b)}))["actAsInAccount"]
-    assert [m["account"]["id"] for m in (await api.as_(first["accessToken"])(ME))["me"]["memberships"]] == [str(group.gym_a)]
-    assert [m["account"]["id"] for m in (await api.as_(second["accessToken"])(ME))["me"]["memberships"]] == [str(group.gym_b)]
+    assert [m["account"]["id"] for m in (await api.as_(first["accessToken"])(ME))["me"]["memberships"]] == [gid("Account", group.gym_a)]
+    assert [m["account"]["id"] for m in (await api.as_(second["accessToken"])(ME))["me"]["memberships"]] == [gid("Account", group.gym_b)]
     # Each stays contained, and refreshing keeps the scope.
     renewed = (await api(REFRESH, {"t": second["refreshToken"]}))["refreshToken"]["tokens"]["accessToken"]
-    assert [m["account"]["id"] for m in (await api.as_(renewed)(ME))["me"]["memberships"]] == [str(group.gym_b)]
+    assert [m["account"]["id"] for m in (await api.as_(renewed)(ME))["me"]["memberships"]] == [gid("Account", group.gym_b)]
     # An act-as session cannot mint another one.
     assert await api.as_(first["accessToken"]).error_code(ACT_AS, {"a": str(group.gym_a)}) == "FORBIDDEN"

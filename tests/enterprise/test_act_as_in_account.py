@@ -7,7 +7,7 @@ from backend.auth.models import Session
 from backend.enterprise.models import EnterpriseUser
 from tests.conftest import Api
 from tests.enterprise.conftest import Group, make_group
-from tests.factories import make_user, token_for
+from tests.factories import gid, make_user, token_for
 
 ISSUER = "https://idp.example.com"
 MY_ACCOUNTS = "{ myEnterpriseAccounts { accountId name canAct permissions loginAs { email } } }"
@@ -86,7 +86,7 @@ async def test_a_missing_mapping_is_forbidden(api: Api) -> None:
     carl = await person_token("carl@corp.example.com")
     assert await refused(api, carl, group.gym_a) == "FORBIDDEN"
     rows = (await api.as_(carl)(MY_ACCOUNTS))["myEnterpriseAccounts"]
-    assert rows[0] == {"accountId": str(group.gym_a), "name": "Gym A", "canAct": False, "permissions": [], "loginAs": None}
+    assert rows[0] == {"accountId": gid("Account", group.gym_a), "name": "Gym A", "canAct": False, "permissions": [], "loginAs": None}
 
 
 async def test_people_outside_any_group_are_forbidden(api: Api) -> None:

@@ -32,7 +32,7 @@ from backend.wiring import ACCOUNT_ARGUMENTS, install
 from tests.conftest import Api
 from tests.enterprise.conftest import Group, make_group
 from tests.enterprise.test_act_as_in_account import ACT_AS, person_token
-from tests.factories import make_subscription, make_user, token_for
+from tests.factories import gid, make_subscription, make_user, token_for
 
 ISSUER = "https://idp.example.com"
 OUTSIDE = "OUTSIDE_ACT_AS_ACCOUNT"
@@ -44,6 +44,9 @@ OUTSIDE = "OUTSIDE_ACT_AS_ACCOUNT"
 NOT_ACCOUNT_BOUND = {
     "userId", "userIds", "contentId", "contentIds", "subAccountIds", "groupId", "enterpriseUserId", "subgroupId",
     "id", "people", "invitedBy",
+    # `node(id:)` / `nodes(ids:)` take any type's global ID and contain act-as sessions
+    # themselves (core/nodes.py): test_node_is_contained_for_act_as below.
+    "ids",
 }
 ME = "{ me { user { email } memberships { account { id name } } } }"
 SHORT_STRINGS = {"last4": '"4242"', "phoneRegion": '"US"'}
@@ -190,9 +193,9 @@ async def test_act_as_sees_only_its_account_in_me(api: Api) -> None:
     acting = await _acting_in(api, group, group.gym_a)
     me = (await acting(ME))["me"]
     assert me["user"]["email"] == "office@corp.example.com"
-    assert [m["account"]["id"] for m in me["memberships"]] == [str(group.gym_a)]
+    assert [m["account"]["id"] for m in me["memberships"]] == [gid("Account", group.gym_a)]
     own = (await api.as_(await token_for(group.office_admin))(ME))["me"]
-    assert {m["account"]["id"] for m in own["memberships"]} == {str(group.gym_a), str(group.gym_b)}
+    assert {m["account"]["id"] for m in own["memberships"]} == {gid("Account", group.gym_a), gid("Account", group.gym_b)}
 
 
 async def test_fields_naming_no_account_are_refused_unless_declared(api: Api) -> None:
@@ -210,8 +213,38 @@ async def test_fields_naming_no_account_are_refused_unless_declared(api: Api) ->
     x, y = await Account.get(id=group.gym_a), await Account.get(id=group.gym_b)
     sub_x, _ = await make_subscription(x, group.office_admin), await make_subscription(y, group.office_admin)
     mine = "{ mySubscriptions { subscription { id } } }"
-    assert [s["subscription"]["id"] for s in (await acting(mine))["mySubscriptions"]] == [str(sub_x.id)]
+    assert [s["subscription"]["id"] for s in (await acting(mine))["mySubscriptions"]] == [gid("Subscription", sub_x.id)]
     assert len((await api.as_(await token_for(group.office_admin))(mine))["mySubscriptions"]) == 2
+
+
+NODE = "query($id: ID!) { node(id: $id) { id __typename } }"
+NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
+# Types of `objects_in` reachable by an act-as session through `node`, by the argument naming them.
+NODE_TYPES = {
+    "accountId": "Account", "subscriptionId": "Subscription", "familyId": "Family", "secondaryId": "FamilyMember",
+    "studentId": "Student", "paymentMethodId": "PaymentMethod", "invitationId": "Invitation", "teamId": "Team",
+    "moduleId": "LearningModule",
+}
+
+
+async def test_node_is_contained_for_act_as(api: Api) -> None:
+    """`node` names no account in its arguments, so it checks the object's account itself: an
+    act-as session for X gets NOT_FOUND for every object of Y, and reaches X's objects."""
+    group = await make_group(ISSUER)
+    x, y = await Account.get(id=group.gym_a), await Account.get(id=group.gym_b)
+    in_x = await objects_in(x, group.office_admin, "x.primary@example.com")
+    in_y = await objects_in(y, group.office_admin, "y.primary@example.com")
+    acting = await _acting_in(api, group, x.id)
+    own_session = api.as_(await token_for(group.office_admin))
+    for argument, type_name in NODE_TYPES.items():
+        foreign, mine = gid(type_name, in_y[argument]), gid(type_name, in_x[argument])
+        assert await acting.error_code(NODE, {"id": foreign}) == "NOT_FOUND", type_name
+        assert (await acting(NODE, {"id": mine}))["node"]["id"] == mine, type_name
+        assert (await own_session(NODE, {"id": foreign}))["node"]["id"] == foreign, type_name
+    ids = [gid("Account", x.id), gid("Account", y.id)]
+    body = await acting.raw(NODES, {"ids": ids})
+    assert body["data"]["nodes"] == [{"id": ids[0]}, None]
+    assert [(e["path"], e["extensions"]["code"]) for e in body["errors"]] == [(["nodes", 1], "NOT_FOUND")]
 
 
 async def test_report_downloads_refuse_another_account(api: Api) -> None:

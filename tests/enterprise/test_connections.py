@@ -11,6 +11,7 @@ from tests.conftest import Api
 from tests.connection_checks import ARGS, PAGE, VARS, check_connection, check_empty, page
 from tests.enterprise.conftest import make_group
 from tests.enterprise.test_act_as_in_account import ISSUER, person_token
+from tests.factories import gid, pk
 
 PEOPLE = f"query P($g: ID!, {VARS}) {{ enterprisePeople(groupId: $g, {ARGS}) {{ {PAGE('email level')} }} }}"
 ACCOUNTS = f"query A($g: ID!, {VARS}) {{ enterpriseMemberAccounts(groupId: $g, {ARGS}) {{ {PAGE('accountId name userLoginAs { email }')} }} }}"
@@ -47,7 +48,7 @@ async def test_member_accounts_page_both_ways_by_name_then_id(api: Api) -> None:
     await _more_accounts(group.group.id, ["Gym C", "Gym A", "Aardvark Gym"])  # a second "Gym A": the id decides
     rows = await EnterpriseGroupAccount.filter(group_id=group.group.id).order_by("account__name", "id").values_list("account_id", flat=True)
     await check_connection(ada, ACCOUNTS, {"g": str(group.group.id)}, ["enterpriseMemberAccounts"], [str(a) for a in rows],
-                           key=lambda n: n["accountId"])
+                           key=lambda n: str(pk(n["accountId"])))
 
 
 async def test_subgroups_page_both_ways_and_an_empty_subgroup_admin_sees_no_accounts(api: Api) -> None:
@@ -58,9 +59,9 @@ async def test_subgroups_page_both_ways_and_an_empty_subgroup_admin_sees_no_acco
         sg = await EnterpriseSubgroup.create(group_id=group.group.id, name=name)
         await EnterpriseSubgroupAccount.create(subgroup=sg, account_id=group.gym_a)
     ids = [str(s.id) for s in await EnterpriseSubgroup.filter(group_id=group.group.id).order_by("name", "id")]
-    await check_connection(ada, SUBGROUPS, {"g": str(group.group.id)}, ["enterpriseSubgroups"], ids, key=lambda n: n["id"])
+    await check_connection(ada, SUBGROUPS, {"g": str(group.group.id)}, ["enterpriseSubgroups"], ids, key=lambda n: str(pk(n["id"])))
     node = (await page(ada, SUBGROUPS, {"g": str(group.group.id)}, ["enterpriseSubgroups"], first=1))["edges"][0]["node"]
-    assert node["accountIds"] == [str(group.gym_a)]
+    assert node["accountIds"] == [gid("Account", group.gym_a)]
     # An admin of a subgroup holding no account manages no member accounts.
     empty = await EnterpriseSubgroup.create(group_id=group.group.id, name="Empty")
     made = await ada(CREATE, {"g": str(group.group.id), "i": {"email": "eve@corp.example.com", "level": "ADMIN", "subgroupId": str(empty.id)}})

@@ -11,7 +11,7 @@ from backend.enterprise.models import EnterpriseGroupAccount, EnterpriseLevel, E
 from tests.conftest import Api
 from tests.enterprise.conftest import Group, make_group
 from tests.enterprise.test_act_as_in_account import ACT_AS, ISSUER, MY_ACCOUNTS, person_token
-from tests.factories import make_user
+from tests.factories import gid, make_user
 
 GROUPS = "{ myEnterpriseGroups { id name myLevel mySubgroupId isAdmin } }"
 PEOPLE = "query P($g: ID!) { enterprisePeople(groupId: $g) { nodes { email level active subgroupId } } }"
@@ -40,7 +40,7 @@ async def test_my_groups_and_my_level(api: Api) -> None:
     group = await make_group(ISSUER)
     ada = await _ada(api)
     assert (await ada(GROUPS))["myEnterpriseGroups"] == [
-        {"id": str(group.group.id), "name": "Corp Gyms", "myLevel": "ADMIN", "mySubgroupId": None, "isAdmin": True}
+        {"id": gid("EnterpriseGroupType", group.group.id), "name": "Corp Gyms", "myLevel": "ADMIN", "mySubgroupId": None, "isAdmin": True}
     ]
     outsider = api.as_(await person_token_for_new_user())
     assert (await outsider(GROUPS))["myEnterpriseGroups"] == []
@@ -118,7 +118,7 @@ async def test_a_subgroup_admin_sees_and_reaches_only_its_accounts(api: Api) -> 
     assert await dana.error_code(SET_LEVEL, {"p": str(carl.id), "l": "ADMIN"}) == "FORBIDDEN"
     assert await dana.error_code(CREATE_SUBGROUP, {"g": str(group.group.id), "n": "Mine", "a": []}) == "FORBIDDEN"
     assert await dana.error_code(LOGIN_AS, {"g": str(group.group.id), "a": str(group.gym_b), "u": "office@corp.example.com"}) == "FORBIDDEN"
-    assert (await dana(SUBGROUPS, {"g": str(group.group.id)}))["enterpriseSubgroups"]["nodes"] == [{"name": "North", "accountIds": [str(group.gym_a)]}]
+    assert (await dana(SUBGROUPS, {"g": str(group.group.id)}))["enterpriseSubgroups"]["nodes"] == [{"name": "North", "accountIds": [gid("Account", group.gym_a)]}]
     # People she adds land in her subgroup.
     added = (await dana(CREATE, {"g": str(group.group.id), "i": {"email": "eli@corp.example.com"}}))["createEnterpriseUser"]
     assert added["enterpriseUser"]["subgroupId"] == north
@@ -166,6 +166,6 @@ async def test_the_session_load_says_who_is_an_enterprise_user(api: Api) -> None
     ada = await _ada(api)
     assert (await ada(doc))["me"] == {"isEnterpriseUser": True, "actAsAccountId": None}
     acting = api.as_((await ada(ACT_AS, {"a": str(group.gym_b)}))["actAsInAccount"]["accessToken"])
-    assert (await acting(doc))["me"] == {"isEnterpriseUser": False, "actAsAccountId": str(group.gym_b)}
+    assert (await acting(doc))["me"] == {"isEnterpriseUser": False, "actAsAccountId": gid("Account", group.gym_b)}
     plain = api.as_(await person_token_for_new_user())
     assert (await plain(doc))["me"] == {"isEnterpriseUser": False, "actAsAccountId": None}

@@ -9,7 +9,7 @@ from backend.accounts.models import Account, MembershipRole, User
 from backend.families import service
 from backend.families.models import Family, FamilyMember, MemberRole, MemberStatus
 from tests.conftest import Api, Mailbox, body_text
-from tests.factories import link_token, make_account, make_member, make_user, token_for
+from tests.factories import link_token, make_account, make_member, make_user, pk, token_for
 
 ADD = """mutation Add($f: ID!, $input: SecondaryInput!) {
   addSecondary(familyId: $f, input: $input) { secondary { id status email } errors { code field } } }"""
@@ -67,7 +67,7 @@ async def active_secondary(h: Household, api: Api, mailbox: Mailbox, email: str 
 
 
 async def secondary_row(sid: str) -> FamilyMember:
-    return await FamilyMember.get(id=int(sid), role=MemberRole.SECONDARY)
+    return await FamilyMember.get(id=pk(sid), role=MemberRole.SECONDARY)
 
 
 GUARDIAN = "shared.guardian@example.com"

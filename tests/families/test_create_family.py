@@ -9,7 +9,7 @@ from backend.core.mail.models import OutboxEmail
 from backend.families.models import Family, FamilyMember, MemberRole, MemberStatus
 from backend.invitations.models import Invitation
 from tests.conftest import Api, Mailbox, body_text
-from tests.factories import link_token, make_account, make_user, token_for
+from tests.factories import link_token, make_account, make_user, pk, token_for
 from tests.families.helpers import ACCEPT, ADD, FAMILY, INVITE, MEMBERS, active_secondary, household
 
 CREATE = """mutation C($a: ID!, $n: String!, $p: PrimaryGuardianInput!) {
@@ -46,7 +46,7 @@ async def test_an_existing_person_becomes_primary_at_once(api: Api, mailbox: Mai
     await mailbox.deliver()
     assert "primary guardian" in mailbox.to("an.nguyen@example.com")[-1]["Subject"]
     event = await AuditEvent.filter(action="family.created", actor_id=h.staff.id).get()
-    assert event.detail["family_id"] == int(family["id"]) and event.detail["primary_invited"] is False
+    assert event.detail["family_id"] == pk(family["id"]) and event.detail["primary_invited"] is False
 
 
 async def test_a_new_person_is_invited_accepts_and_is_primary(api: Api, mailbox: Mailbox) -> None:
@@ -69,7 +69,7 @@ async def test_a_new_person_is_invited_accepts_and_is_primary(api: Api, mailbox:
 
     an = api.as_(accepted["tokens"]["accessToken"])
     assert (await an(FAMILY, {"f": fid}))["family"]["myRole"] == "PRIMARY"
-    assert (await Family.get(id=int(fid))).primary_id == (await User.get(email="an.nguyen@example.com")).id  # type: ignore[attr-defined]
+    assert (await Family.get(id=pk(fid))).primary_id == (await User.get(email="an.nguyen@example.com")).id  # type: ignore[attr-defined]
     members = (await h.staff_api(MEMBERS, {"f": fid}))["familyMembers"]["nodes"]
     assert [(m["role"], m["status"]) for m in members] == [("PRIMARY", "ACTIVE")]
     # ... and, as primary, can invite a secondary user.

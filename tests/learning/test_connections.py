@@ -9,7 +9,7 @@ from typing import Any
 from backend.learning.models import Assignment, AssignmentTarget, ContentItem, ContentKind, LearningModule, ModuleItem
 from tests.conftest import Api
 from tests.connection_checks import ARGS, PAGE, VARS, check_connection, check_empty, page
-from tests.factories import make_account, make_seat_user, make_subscription, make_user, token_for
+from tests.factories import make_account, make_seat_user, make_subscription, make_user, pk, token_for
 
 MODULES = f"query M($s: ID!, {VARS}) {{ learningModules(subscriptionId: $s, {ARGS}) {{ {PAGE('name items { title }')} }} }}"
 ASSIGNMENTS = f"""query A($s: ID!, {VARS}) {{ assignments(subscriptionId: $s, {ARGS}) {{
@@ -40,7 +40,7 @@ async def test_modules_page_both_ways_by_name_then_id(api: Api) -> None:
         await ModuleItem.create(module=m, content=ep, position=0)
     ids = [m.id for m in await LearningModule.filter(subscription=sub).order_by("name", "id")]
     doc = MODULES.replace("name items", "id name items")
-    await check_connection(client, doc, {"s": str(sub.id)}, ["learningModules"], ids, key=lambda n: int(n["id"]))
+    await check_connection(client, doc, {"s": str(sub.id)}, ["learningModules"], ids, key=lambda n: pk(n["id"]))
     first = await page(client, MODULES, {"s": str(sub.id)}, ["learningModules"], first=1)
     assert first["edges"][0]["node"] == {"name": "Advanced", "items": [{"title": "The OSI model"}]}
 
@@ -57,7 +57,7 @@ async def test_assignments_page_both_ways_by_due_date_then_id(api: Api) -> None:
         a = await Assignment.create(subscription=sub, module=module, due_on=today + timedelta(days=days))
         await AssignmentTarget.create(assignment=a, user=ann)
     ids = [a.id for a in await Assignment.filter(subscription=sub).order_by("due_on", "id")]
-    await check_connection(client, ASSIGNMENTS, {"s": str(sub.id)}, ["assignments"], ids, key=lambda n: int(n["id"]))
+    await check_connection(client, ASSIGNMENTS, {"s": str(sub.id)}, ["assignments"], ids, key=lambda n: pk(n["id"]))
     node = (await page(client, ASSIGNMENTS, {"s": str(sub.id)}, ["assignments"], last=1))["edges"][0]["node"]
     assert (node["assignedCount"], node["people"]) == (1, [{"user": {"email": "ann@example.com"}, "completedItems": 0}])
 
@@ -73,7 +73,7 @@ async def test_content_pages_both_ways_with_its_filters(api: Api) -> None:
         await ContentItem.create(kind=kind, slug=f"c{i}", title=title)
     ids = [c.id for c in await ContentItem.all().order_by("title", "id")]
     doc = CONTENT.replace("title kind", "id title kind")
-    await check_connection(client, doc, {}, ["contentItems"], ids, key=lambda n: int(n["id"]))
+    await check_connection(client, doc, {}, ["contentItems"], ids, key=lambda n: pk(n["id"]))
     episodes = ["ARP", "OSI model", "OSI model"]
     await check_connection(client, CONTENT, {"kind": "EPISODE"}, ["contentItems"], episodes, key=lambda n: n["title"])
     await check_empty(client, CONTENT, {"q": "nothing like it"}, ["contentItems"])

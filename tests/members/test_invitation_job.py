@@ -11,7 +11,7 @@ from backend.invitations.models import Invitation
 from backend.members import jobs
 from backend.members.models import InvitationJob, InvitationJobRow
 from tests.conftest import Api
-from tests.factories import make_account, make_member, make_user, token_for
+from tests.factories import make_account, make_member, make_user, pk, token_for
 
 START = """mutation S($a: ID!, $input: StartInvitationJobInput!) { startInvitationJob(accountId: $a, input: $input) {
   job { id status total done invited } errors { code field message } } }"""
@@ -46,7 +46,7 @@ async def test_a_ten_thousand_row_job_finishes_with_an_outcome_for_every_row(api
     assert job == {"id": job["id"], "status": "QUEUED", "total": 10_000, "done": 4, "invited": 0}
     a, j = str(account.id), job["id"]
 
-    assert await jobs.step(job_id=int(j)) is True  # one chunk: progress moves by exactly that much
+    assert await jobs.step(job_id=pk(j)) is True  # one chunk: progress moves by exactly that much
     progress = (await as_admin(JOB, {"a": a, "id": j}))["invitationJob"]
     assert (progress["status"], progress["done"], progress["invited"]) == ("QUEUED", 4 + 1000, 1000 - 2)
     assert await OutboxEmail.all().count() == 1000 - 2 + 1  # + the earlier pending@
@@ -66,7 +66,7 @@ async def test_a_ten_thousand_row_job_finishes_with_an_outcome_for_every_row(api
         {"line": 5, "email": "boss2@example.com", "firstName": "Bo", "lastName": "Ss", "role": "admin",
          "outcome": "INVITED", "message": "Invitation sent."},
     ][:5]
-    assert Counter(r.outcome for r in await InvitationJobRow.filter(job_id=int(j))) == {
+    assert Counter(r.outcome for r in await InvitationJobRow.filter(job_id=pk(j))) == {
         "invited": 9_994, "already_member": 1, "already_invited": 1, "invalid_email": 1, "disposable_email": 1,
         "invalid_role": 1, "duplicate": 1,
     }
@@ -109,7 +109,7 @@ async def test_the_daily_quota_answers_rows_beyond_it_with_a_clear_reason(api: A
     text = "\n".join(f"p{i}@example.com" for i in range(8))
     job = (await as_admin(START, {"a": str(account.id), "input": {"list": text}}))["startInvitationJob"]["job"]
     await jobs.run_pending()
-    rows = await InvitationJobRow.filter(job_id=int(job["id"])).order_by("line")
+    rows = await InvitationJobRow.filter(job_id=pk(job["id"])).order_by("line")
     assert [r.outcome for r in rows] == ["invited"] * 5 + ["rate_limited"] * 3
     assert rows[-1].message == "This account has used its 5 invitations for the last 24 hours; try again later."
 

@@ -2,7 +2,7 @@ from backend.accounts.models import Account, Membership, MembershipStatus
 from backend.audit.models import AuditEvent
 from backend.invitations.models import Invitation
 from tests.conftest import Api, Mailbox, body_text
-from tests.factories import link_token, make_account, make_member, make_user, token_for
+from tests.factories import gid, link_token, make_account, make_member, make_user, token_for
 
 MEMBERS = "query M($a: ID!, $s: MembershipStatus) { accountMembers(accountId: $a, status: $s) { nodes { user { email } membership { status } } } }"
 DEACTIVATE = "mutation D($a: ID!, $u: ID!) { deactivateUser(accountId: $a, userId: $u) { membership { status } errors { code } } }"
@@ -73,7 +73,7 @@ async def test_sub_account_permissions_scope_what_a_user_sees(api: Api) -> None:
     assert refused["setUserPermissions"] == {"membership": None, "errors": [{"code": "MODULE_NOT_ALLOWED"}]}
     assert [s["name"] for s in (await as_worker(SUBS, {"a": a}))["subAccounts"]["nodes"]] == ["Acme North", "Acme South"]
     changed = await as_admin(PERMS, {"a": a, "u": str(worker.id), "r": "USER", "m": ["REPORTS"], "s": [str(north.id)]})
-    assert changed["setUserPermissions"]["membership"] == {"role": "USER", "modules": ["REPORTS"], "subAccountIds": [str(north.id)]}
+    assert changed["setUserPermissions"]["membership"] == {"role": "USER", "modules": ["REPORTS"], "subAccountIds": [gid("Account", north.id)]}
     assert [s["name"] for s in (await as_worker(SUBS, {"a": a}))["subAccounts"]["nodes"]] == ["Acme North"]
     assert [s["name"] for s in (await as_admin(SUBS, {"a": a}))["subAccounts"]["nodes"]] == ["Acme North", "Acme South"]
 

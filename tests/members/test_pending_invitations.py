@@ -7,7 +7,7 @@ from backend.accounts.models import MembershipRole
 from backend.core.security import token_hash, utcnow
 from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
 from tests.conftest import Api
-from tests.factories import make_account, make_member, make_user, token_for
+from tests.factories import gid, make_account, make_member, make_user, token_for
 
 LIST = """query P($a: ID!, $status: OpenInvitationStatus, $kind: InvitationKind, $by: ID, $from: DateTime, $to: DateTime,
   $search: String! = "", $disposable: Boolean, $first: Int! = 50, $after: String) {
@@ -63,7 +63,7 @@ async def test_filters_narrow_the_list(api: Api) -> None:
     assert "cat@mailinator.com" not in await _emails(as_admin, {**a, "disposable": False})
     flagged = (await as_admin(LIST, {**a, "disposable": True}))["pendingInvitations"]["edges"][0]["node"]
     assert flagged == {"email": "cat@mailinator.com", "status": "PENDING", "kind": "ACCOUNT_USER", "disposable": True,
-                       "invitedById": str(boss.id)}
+                       "invitedById": gid("User", boss.id)}
 
 
 async def test_cursor_pagination_walks_every_invitation_once(api: Api) -> None:

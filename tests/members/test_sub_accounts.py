@@ -3,7 +3,7 @@
 
 from backend.accounts.models import Account
 from tests.conftest import Api
-from tests.factories import make_account, make_user, token_for
+from tests.factories import gid, make_account, make_user, token_for
 
 SUB_ACCOUNTS = "query S($a: ID!) { subAccounts(accountId: $a) { nodes { id name parentId } } }"
 
@@ -16,6 +16,6 @@ async def test_admin_sees_the_direct_sub_accounts_by_name(api: Api) -> None:
     await Account.create(name="Elsewhere")
     data = await api.as_(await token_for(admin))(SUB_ACCOUNTS, {"a": str(gym.id)})
     assert data["subAccounts"]["nodes"] == [
-        {"id": str(north.id), "name": "North", "parentId": str(gym.id)},
-        {"id": str(south.id), "name": "South", "parentId": str(gym.id)},
+        {"id": gid("Account", north.id), "name": "North", "parentId": gid("Account", gym.id)},
+        {"id": gid("Account", south.id), "name": "South", "parentId": gid("Account", gym.id)},
     ]

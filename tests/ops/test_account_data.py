@@ -13,7 +13,7 @@ from backend.invitations.models import Invitation
 from backend.ops.erasure import erase_person, pseudonym
 from backend.ops.export import export_account
 from tests.conftest import Api, Mailbox
-from tests.factories import PASSWORD, make_account, make_seat_user, make_subscription, make_user, token_for
+from tests.factories import PASSWORD, make_account, make_seat_user, make_subscription, make_user, pk, token_for
 from tests.families.helpers import active_secondary, household
 
 INVITE = """mutation I($a: ID!, $e: [String!]!) { inviteUsers(accountId: $a, input: {emails: $e}) { invitedCount } }"""
@@ -74,7 +74,7 @@ async def test_erasure_replaces_every_copy_of_the_person_and_keeps_the_audit_tra
     jose = await User.get(id=jose.id)
     assert (jose.email, jose.first_name, jose.password_hash, jose.status) == (
         f"{name}@erased.invalid", "Erased", None, UserStatus.DISABLED)
-    assert (await FamilyMember.get(id=int(sid))).email == f"{name}@erased.invalid"
+    assert (await FamilyMember.get(id=pk(sid))).email == f"{name}@erased.invalid"
     for table in (User, FamilyMember, Invitation, OutboxEmail):
         assert not await table.filter(**{"to_email" if table is OutboxEmail else "email": "jose@example.com"}).exists()
     for event in await AuditEvent.all():

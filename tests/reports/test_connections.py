@@ -13,7 +13,7 @@ from backend.core.security import utcnow
 from backend.seats.models import SeatHolder, SeatStatus, Team, TeamMember
 from tests.conftest import Api
 from tests.connection_checks import ARGS, PAGE, VARS, check_connection, check_empty, page
-from tests.factories import make_account, make_seat_user, make_subscription, make_user, token_for
+from tests.factories import make_account, make_seat_user, make_subscription, make_user, pk, token_for
 
 EVENTS = f"""query E($s: ID!, $u: ID!, {VARS}) {{ seatUserActivity(subscriptionId: $s, userId: $u) {{
   logins events({ARGS}) {{ {PAGE("id kind occurredAt content { title }")} }} }} }}"""
@@ -44,7 +44,7 @@ async def test_a_persons_events_page_newest_first_both_ways(api: Api) -> None:
     for hours in (0, 5, 5, 2, 9):
         await ActivityEvent.create(subscription=sub, user=ann, kind=ActivityKind.LOGIN, occurred_at=start + timedelta(hours=hours))
     ids = [str(e.id) for e in await ActivityEvent.filter(user=ann).order_by("-occurred_at", "-id")]
-    await check_connection(client, EVENTS, {"s": str(sub.id), "u": str(ann.id)}, ["seatUserActivity", "events"], ids, key=lambda n: n["id"])
+    await check_connection(client, EVENTS, {"s": str(sub.id), "u": str(ann.id)}, ["seatUserActivity", "events"], ids, key=lambda n: str(pk(n["id"])))
 
 
 async def test_a_team_activitys_members_page_both_ways_and_the_totals_count_everyone(api: Api) -> None:

@@ -12,7 +12,7 @@ from backend.core.security import utcnow
 from backend.learning.models import Assignment, AssignmentTarget, ContentItem, ContentKind, LearningModule, ModuleItem
 from backend.seats.models import Team, TeamMember
 from tests.conftest import Api, Mailbox, body_text
-from tests.factories import link_token, make_account, make_seat_user, make_subscription, make_user, token_for
+from tests.factories import gid, link_token, make_account, make_seat_user, make_subscription, make_user, token_for
 
 USERS = """query U($s: ID!, $status: SeatUserFilter, $q: String! = "") {
   subscriptionUsers(subscriptionId: $s, status: $status, search: $q) {
@@ -65,7 +65,7 @@ async def test_filters_order_and_search(api: Api) -> None:
     ]
     assert everyone[-1]["teams"] == ["Blue"] and everyone[1]["user"] is None
     zed_user = everyone[-1]["user"]
-    assert zed_user["id"] == str(zed.id) and zed_user["fullName"] == "Zed " + zed.last_name
+    assert zed_user["id"] == gid("User", zed.id) and zed_user["fullName"] == "Zed " + zed.last_name
     assert zed_user["createdAt"].startswith(zed.created_at.isoformat()[:16])  # read as a plain row, same value
     by = lambda status, q="": as_admin(USERS, {"s": str(sub.id), "status": status, "q": q})  # noqa: E731
     assert [r["email"] for r in (await by("ACTIVE"))["subscriptionUsers"]["nodes"]] == [amy.email, zed.email]

@@ -8,7 +8,7 @@ from backend.accounts.models import Account, MembershipRole, User
 from backend.families import service as families
 from backend.families.models import Family, Student
 from tests.conftest import Api
-from tests.factories import make_account, make_member, make_user, token_for
+from tests.factories import gid, make_account, make_member, make_user, token_for
 
 UPDATE = """mutation U($a: ID!, $s: ID!, $u: Boolean!, $pe: String, $ce: String, $ph: String) {
   updateStudentSignIn(accountId: $a, studentId: $s, usePersonalEmail: $u, personalEmail: $pe, contactEmail: $ce, phone: $ph) {
@@ -67,8 +67,14 @@ async def personal(s: School, student: Student, email: str, phone: str | None = 
     return data["signIn"]
 
 
-def ref(student: Student) -> str:
+def stored_ref(student: Student) -> str:
+    """How the audit trail and the SMS outbox name the student (and the legacy argument form)."""
     return f"student:{student.id}"
+
+
+def ref(student: Student) -> str:
+    """The student's User Accounts id (a global ID; `student:<id>` is still accepted)."""
+    return gid("UserAccount", f"student:{student.id}")
 
 
 def otp_from(body: str) -> str:

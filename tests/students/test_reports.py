@@ -16,7 +16,7 @@ from backend.families.models import Student
 from backend.students.models import OneTimePassword
 from tests.conftest import Api, SmsInbox
 from tests.factories import token_for
-from tests.students.helpers import LOGIN, SMS, otp_from, personal, ref, school
+from tests.students.helpers import LOGIN, SMS, otp_from, personal, ref, school, stored_ref
 
 
 def text_of(data: bytes) -> str:
@@ -83,7 +83,7 @@ async def test_credentials_print_fresh_passwords_only_where_due_and_audit_it(api
     login = (await api(LOGIN, {"e": "mateo@example.com", "p": passwords["mateo@example.com"]}))["login"]
     assert login["tokens"] and (await api(LOGIN, {"e": "sofia@example.com", "p": sms_otp}))["login"]["tokens"]
     event = await AuditEvent.get(action="credentials.printed")
-    assert event.actor_id == s.staff.id and event.detail["people"] == sorted([ref(s.mateo), ref(s.lucia)])  # type: ignore[attr-defined]
+    assert event.actor_id == s.staff.id and event.detail["people"] == sorted([stored_ref(s.mateo), stored_ref(s.lucia)])  # type: ignore[attr-defined]
     # Printing again voids the previous paper password of anyone still not signed in.
     again = text_of((await http.post(_url(s, "user-account-credentials") + "?who=students", headers=staff)).content)
     assert "lucia@example.com" in again

@@ -8,7 +8,7 @@ from backend.audit.models import AuditEvent
 from backend.core.sms.models import OutboxSms
 from backend.students.models import OneTimePassword, SignInStatus, StudentSignIn
 from tests.conftest import Api, SmsInbox
-from tests.factories import make_user
+from tests.factories import gid, make_user
 from tests.students.helpers import (
     CHANGE_OTP,
     HOME,
@@ -22,6 +22,7 @@ from tests.students.helpers import (
     personal,
     ref,
     school,
+    stored_ref,
 )
 
 
@@ -88,14 +89,14 @@ async def test_one_result_per_person_and_refusals_change_nothing(api: Api, sms: 
     # A malformed reference refuses the whole call before anything runs (the API's input limits).
     malformed = await s.staff_api.raw(SMS, {"a": s.aid, "p": [ref(s.sofia), "nonsense"]})
     assert malformed["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT" and await _counts() == before_other
-    people = [ref(s.sofia), ref(s.mateo), ref(s.lucia), ref(other.lucia), "student:999999", ref(s.sofia)]
+    people = [ref(s.sofia), ref(s.mateo), ref(s.lucia), ref(other.lucia), "student:999999", ref(s.sofia)]  # the legacy form too
     results = (await s.staff_api(SMS, {"a": s.aid, "p": people}))["smsInitialCredentials"]["results"]
     assert [(r["person"], r["sent"], r["reason"]) for r in results] == [
         (ref(s.sofia), True, None),
         (ref(s.mateo), False, "NO_PHONE"),
         (ref(s.lucia), False, "USERNAME_TAKEN"),
         (ref(other.lucia), False, "NOT_FOUND"),  # another account's student reads as not found
-        ("student:999999", False, "NOT_FOUND"),
+        (gid("UserAccount", "student:999999"), False, "NOT_FOUND"),
     ]
     assert [m.to for m in await sms.deliver()] == ["+14155550142"]
     assert await StudentSignIn.filter(status=SignInStatus.CREDENTIALS_SENT).count() == 1
@@ -170,7 +171,7 @@ async def test_a_gateway_400_voids_the_password_and_shows_the_reason(api: Api, s
     sofia = await User.get(email="sofia@example.com")
     assert sofia.password_hash is None and not await OneTimePassword.exists(user_id=sofia.id)
     event = await AuditEvent.get(action="credentials.sms_failed")
-    assert event.detail["person"] == ref(s.sofia)
+    assert event.detail["person"] == stored_ref(s.sofia)
     # Fixed and sent again: delivered, and the problem is gone.
     again = (await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia)]}))["smsInitialCredentials"]["results"][0]
     assert again["sent"] is True

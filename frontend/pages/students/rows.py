@@ -42,14 +42,15 @@ class PersonRow:
         sent = f"{channel} · {moment(n['credentialsSentAt'])}" if channel else "–"
         if n.get("deliveryProblem"):
             sent = f"SMS failed: {n['deliveryProblem']}"
-        kind, _, ref_id = n["id"].partition(":")
+        # Ids are opaque: the row's kind comes from `userType`, its student or guardian from their own fields.
+        kind = n["userType"]
         return cls(
             id=n["id"], name=f"{n['firstName']} {n['lastName']}".strip(), user_type=n["userType"],
             type_label=TYPE_LABELS.get(n["userType"], n["userType"]), family=n["familyName"] or "–",
             username=n["username"] or "–", status_label=label, status_color=color,
             last_sign_in=moment(n["lastSignInAt"]), credentials=sent,
-            phone=n["phone"] or "–", selectable=n["userType"] != "STAFF", is_student=kind == "student",
-            is_guardian=kind == "guardian", student_id=ref_id if kind == "student" else "", ref_id=ref_id,
+            phone=n["phone"] or "–", selectable=kind != "STAFF", is_student=kind == "STUDENT",
+            is_guardian=kind == "GUARDIAN", student_id=n.get("studentId") or "", ref_id=n.get("guardianId") or "",
             raw_phone=n["phone"] or "",
         )
 
