@@ -1,51 +1,33 @@
-"""Teams of a subscription. Seat admins only."""
+"""Teams of a subscription. Seat admins only (operations: graphql/teams.graphql)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from frontend.api.client import checked, execute
+from frontend.api.client import api, checked, dump, dump_all
 from frontend.api.client import download as _download
-
-TEAM_FIELDS = "id name description members { id fullName email }"
-ERRORS = "errors { code message field }"
-
-TEAMS = f"query Teams($sub: ID!) {{ teams(subscriptionId: $sub) {{ {TEAM_FIELDS} }} }}"
-CREATE_TEAM = f"""mutation CreateTeam($sub: ID!, $name: String!, $description: String!) {{
-  createTeam(subscriptionId: $sub, name: $name, description: $description) {{ team {{ {TEAM_FIELDS} }} {ERRORS} }} }}"""
-ADD_TEAM_MEMBERS = f"""mutation AddTeamMembers($team: ID!, $users: [ID!]!) {{
-  addTeamMembers(teamId: $team, userIds: $users) {{ team {{ {TEAM_FIELDS} }} {ERRORS} }} }}"""
-REMOVE_TEAM_MEMBER = f"""mutation RemoveTeamMember($team: ID!, $user: ID!) {{
-  removeTeamMember(teamId: $team, userId: $user) {{ team {{ {TEAM_FIELDS} }} {ERRORS} }} }}"""
 
 
 async def teams(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
-    return (await execute(TEAMS, {"sub": subscription_id}, token=token))["teams"]
+    return dump_all((await api(token).teams(sub=subscription_id)).teams)
 
 
 async def create_team(*, token: str, subscription_id: str, name: str, description: str) -> dict[str, Any]:
-    variables = {"sub": subscription_id, "name": name, "description": description}
-    return checked((await execute(CREATE_TEAM, variables, token=token))["createTeam"])["team"]
+    result = await api(token).create_team(sub=subscription_id, name=name, description=description)
+    return checked(result.create_team)["team"]
 
 
 async def add_team_members(*, token: str, team_id: str, user_ids: list[str]) -> dict[str, Any]:
-    return checked((await execute(ADD_TEAM_MEMBERS, {"team": team_id, "users": user_ids}, token=token))["addTeamMembers"])["team"]
+    return checked((await api(token).add_team_members(team=team_id, users=user_ids)).add_team_members)["team"]
 
 
 async def remove_team_member(*, token: str, team_id: str, user_id: str) -> dict[str, Any]:
-    return checked((await execute(REMOVE_TEAM_MEMBER, {"team": team_id, "user": user_id}, token=token))["removeTeamMember"])["team"]
-
-
-TEAM_ACTIVITY = """query TeamActivity($team: ID!) { teamActivity(teamId: $team) {
-  team { id name } totals { logins viewingsStarted viewedCompletely labsStarted labsCompleted }
-  members { user { id fullName email } status assignmentsDone assignmentsTotal
-    totals { logins viewingsStarted viewedCompletely labsStarted labsCompleted lastLoginAt } }
-  assignments { id moduleName dueOn overdue assignedCount completedCount } downloadPath } }"""
+    return checked((await api(token).remove_team_member(team=team_id, user=user_id)).remove_team_member)["team"]
 
 
 async def team_activity(*, token: str, team_id: str) -> dict[str, Any]:
     """Members with logins, viewings and labs; the team's assignments; the report's path."""
-    return (await execute(TEAM_ACTIVITY, {"team": team_id}, token=token))["teamActivity"]
+    return dump((await api(token).team_activity(team=team_id)).team_activity)
 
 
 async def download(*, token: str, path: str) -> bytes:
