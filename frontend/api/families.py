@@ -42,7 +42,7 @@ async def transactions(*, token: str, family_id: str) -> list[dict[str, Any]]:
 
 
 def _secondary_input(email: str, first_name: str, last_name: str) -> SecondaryInput:
-    return SecondaryInput(email=email.strip(), first_name=first_name.strip(), last_name=last_name.strip())
+    return SecondaryInput(email=email.strip(), firstName=first_name.strip(), lastName=last_name.strip())
 
 
 async def add_secondary(*, token: str, family_id: str, email: str, first_name: str, last_name: str) -> dict[str, Any]:
@@ -125,7 +125,7 @@ async def family_members(*, token: str, family_id: str) -> list[dict[str, Any]]:
 
 async def create_family(*, token: str, account_id: str, name: str, email: str, first_name: str, last_name: str) -> dict[str, Any]:
     """A new family; its primary is active at once (existing person) or INVITED (emailed)."""
-    primary = PrimaryGuardianInput(email=email.strip(), first_name=first_name.strip(), last_name=last_name.strip())
+    primary = PrimaryGuardianInput(email=email.strip(), firstName=first_name.strip(), lastName=last_name.strip())
     call = api(token).create_family(account=account_id, name=name.strip(), primary=primary)
     return checked((await _office(call)).create_family)["family"]
 

@@ -21,7 +21,7 @@ async def content_items(*, token: str, search: str = "") -> list[dict[str, Any]]
 async def create_learning_module(*, token: str, subscription_id: str, name: str, description: str,
                                  content_ids: list[str]) -> dict[str, Any]:
     """Refused with REQUIRED (no name, no content) or INVALID (unknown content); `field` says where."""
-    module = CreateLearningModuleInput(name=name, description=description, content_ids=content_ids)
+    module = CreateLearningModuleInput(name=name, description=description, contentIds=content_ids)
     return checked((await api(token).create_learning_module(sub=subscription_id, input=module)).create_learning_module)["module"]
 
 
@@ -31,7 +31,7 @@ async def assignments(*, token: str, subscription_id: str) -> list[dict[str, Any
 
 
 async def assign_module(*, token: str, module_id: str, due_on: str, team_ids: list[str], user_ids: list[str]) -> dict[str, Any]:
-    assignment = AssignModuleInput(module_id=module_id, due_on=due_on, team_ids=team_ids, user_ids=user_ids)
+    assignment = AssignModuleInput(moduleId=module_id, dueOn=due_on, teamIds=team_ids, userIds=user_ids)
     return checked((await api(token).assign_module(input=assignment)).assign_module)["assignment"]
 
 

@@ -12,7 +12,7 @@ from frontend.api.generated import InviteUsersInput, MembershipRole, Module, Ope
 async def invite_users(*, token: str, account_id: str, emails: list[str], role: str, modules: list[str], sub_account_ids: list[str]) -> dict[str, Any]:
     """Per-address results and how many were invited."""
     invitation = InviteUsersInput(emails=emails, role=MembershipRole(role), modules=[Module(m) for m in modules],
-                                  sub_account_ids=sub_account_ids)
+                                  subAccountIds=sub_account_ids)
     return checked((await api(token).invite_users(account=account_id, input=invitation)).invite_users)
 
 
@@ -69,8 +69,8 @@ async def set_user_permissions(*, token: str, account_id: str, user_id: str, rol
 
 async def start_invitation_job(*, token: str, account_id: str, text: str, role: str, modules: list[str], sub_account_ids: list[str]) -> dict[str, Any]:
     """Queue a background invitation job for a CSV or pasted list; returns the job."""
-    job = StartInvitationJobInput(list_=text, role=MembershipRole(role), modules=[Module(m) for m in modules],
-                                  sub_account_ids=sub_account_ids)
+    job = StartInvitationJobInput(list=text, role=MembershipRole(role), modules=[Module(m) for m in modules],
+                                  subAccountIds=sub_account_ids)
     return checked((await api(token).start_invitation_job(account=account_id, input=job)).start_invitation_job)["job"]
 
 
