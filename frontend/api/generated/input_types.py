@@ -45,21 +45,6 @@ class CreateLearningModuleInput(BaseModel):
     "Content items, in order."
 
 
-class CreateSubscriptionInput(BaseModel):
-    """A new subscription."""
-
-    name: str
-    "Display name."
-    seat_count: int = Field(alias="seatCount")
-    "Total seats."
-    starts_on: str = Field(alias="startsOn")
-    "First day of access."
-    ends_on: str = Field(alias="endsOn")
-    "Last day of access."
-    features: list[str] = Field(default_factory=lambda: [])
-    "Features included."
-
-
 class InviteSeatUserInput(BaseModel):
     """Whom to invite to a subscription, and with what access."""
 
