@@ -70,7 +70,8 @@ async def set_active(*, token: str, person_id: str, active: bool) -> dict[str, A
 
 
 async def set_level(*, token: str, person_id: str, level: str) -> dict[str, Any]:
-    return checked((await api(token).set_enterprise_user_level(person=person_id, level=EnterpriseLevel(level))).set_enterprise_user_level)
+    result = await api(token).set_enterprise_user_level(person=person_id, level=EnterpriseLevel(level))
+    return checked(result.set_enterprise_user_level)
 
 
 async def create_subgroup(*, token: str, group_id: str, name: str, account_ids: list[str]) -> dict[str, Any]:

@@ -102,9 +102,11 @@ def _data(payload: dict[str, Any]) -> Handler:
     return lambda request: httpx.Response(200, json={"data": payload})
 
 
-async def test_a_call_reads_api_url_then_sends_the_token_and_the_browser(api_answers: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_call_reads_api_url_then_sends_the_token_and_the_browser(api_answers: Any,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     viewer = {"user": USER, "isEnterpriseUser": False, "actAsAccountId": None, "memberships": [
-        {"id": "3", "role": "ADMIN", "status": "ACTIVE", "modules": ["CUSTOMERS"], "subAccountIds": [], "permissions": ["USERS_MANAGE"],
+        {"id": "3", "role": "ADMIN", "status": "ACTIVE", "modules": ["CUSTOMERS"], "subAccountIds": [],
+         "permissions": ["USERS_MANAGE"],
          "account": {"id": "1", "name": "Gym", "parentId": None}}]}
     seen = api_answers(_data({"me": viewer}))
     monkeypatch.setenv("API_URL", "http://api.example:9000/")
@@ -126,7 +128,8 @@ async def test_a_call_reads_api_url_then_sends_the_token_and_the_browser(api_ans
 
 
 async def test_inputs_go_out_by_their_schema_names(api_answers: Any) -> None:
-    secondary = {"id": "9", "role": "SECONDARY", "status": "INVITED", "email": "bo@example.com", "firstName": "Bo", "lastName": "",
+    secondary = {"id": "9", "role": "SECONDARY", "status": "INVITED", "email": "bo@example.com", "firstName": "Bo",
+                 "lastName": "",
                  "viewFullLedger": False, "canMakePayments": False, "canEditContact": True, "invitationExpiresAt": None,
                  "invitationsSent": 0}
     seen = api_answers(_data({"addSecondary": {"secondary": secondary, "errors": []}}))
