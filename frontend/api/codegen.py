@@ -51,7 +51,9 @@ def generate(target: Path) -> Path:
     config.write_text(_toml("tool.ariadne-codegen", {**settings(), "target_package_path": str(target)}))
     result = subprocess.run([str(TOOL), "--config", str(config)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
-        raise CodegenError(result.stderr.strip() or result.stdout.strip())
+        output = result.stderr.strip() or result.stdout.strip()
+        # The tool's exception names what is wrong ("Cannot query field 'x' on type 'Y'."); its traceback does not.
+        raise CodegenError(output[output.rfind("ariadne_codegen.exceptions."):] if "ariadne_codegen.exceptions." in output else output)
     return target / settings()["target_package_name"]
 
 
