@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Portico needs (idempotent): .venv, bun for the portal, chromium for the
+# Installs what Portico needs (idempotent): .venv (and .venv/codegen), bun for the portal, chromium for the
 # browser tests, the portal's web build. Used by run.sh and test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,17 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -e '.[dev,portal,tracing]'
   touch "$stamp"
+fi
+# The portal's client generator (./scripts/codegen.sh, and the test that checks the
+# committed client): ariadne-codegen needs graphql-core 3.2, Strawberry 3.3, so it gets
+# its own venv with pyproject.toml's `codegen` dependency group.
+codegen_stamp=.venv/codegen/.portico-installed
+if [ ! -f "$codegen_stamp" ] || [ pyproject.toml -nt "$codegen_stamp" ]; then
+  echo "==> installing the portal's client generator (.venv/codegen)"
+  [ -x .venv/codegen/bin/python ] || .venv/bin/python -m venv .venv/codegen
+  .venv/codegen/bin/python -m pip install --quiet --upgrade pip
+  .venv/codegen/bin/python -m pip install --quiet --group codegen
+  touch "$codegen_stamp"
 fi
 
 # The portal (Reflex): bun comes from npm, so Reflex never downloads it.

@@ -1,61 +1,44 @@
-"""Sign-in, sessions and passwords."""
+"""Sign-in, sessions and passwords (operations: graphql/auth.graphql)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from frontend.api.client import checked, execute
-
-USER_FIELDS = "id email firstName lastName fullName"
-TOKENS = f"tokens {{ accessToken refreshToken expiresIn user {{ {USER_FIELDS} }} }} errors {{ code message field }}"
-
-LOGIN = f"mutation Login($email: String!, $password: String!) {{ login(email: $email, password: $password) {{ {TOKENS} }} }}"
-REFRESH = f"mutation Refresh($token: String!) {{ refreshToken(refreshToken: $token) {{ {TOKENS} }} }}"
-LOGOUT = "mutation Logout { logout { ok errors { code message } } }"
-ME = f"""query Me {{ me {{ user {{ {USER_FIELDS} }} isEnterpriseUser actAsAccountId
-  memberships {{ id role status modules subAccountIds permissions account {{ id name parentId }} }} }} }}"""
-CHANGE_PASSWORD = """mutation ChangePassword($current: String!, $new: String!) {
-  changePassword(currentPassword: $current, newPassword: $new) { ok errors { code message field } } }"""
-REQUEST_PASSWORD_RESET = "mutation Forgot($email: String!) { requestPasswordReset(email: $email) { ok errors { code message field } } }"
-RESET_PASSWORD = """mutation Reset($token: String!, $password: String!) {
-  resetPassword(token: $token, password: $password) { ok errors { code message field } } }"""
+from frontend.api.client import api, checked, dump
 
 
 async def login(*, email: str, password: str) -> dict[str, Any]:
     """Tokens (with the user) for a correct email and password."""
-    data = await execute(LOGIN, {"email": email, "password": password})
-    return checked(data["login"])["tokens"]
+    return checked((await api().login(email=email, password=password)).login)["tokens"]
 
 
 async def refresh(*, refresh_token: str) -> dict[str, Any]:
-    data = await execute(REFRESH, {"token": refresh_token})
-    return checked(data["refreshToken"])["tokens"]
+    return checked((await api().refresh(token=refresh_token)).refresh_token)["tokens"]
 
 
 async def logout(*, token: str) -> None:
-    await execute(LOGOUT, token=token)
+    await api(token).logout()
 
 
 async def me(*, token: str) -> dict[str, Any] | None:
     """The signed-in person and their memberships, or None when the token is not valid."""
-    return (await execute(ME, token=token)).get("me")
+    viewer = (await api(token).me()).me
+    return dump(viewer) if viewer else None
 
 
 async def change_password(*, token: str, current: str, new: str) -> None:
-    checked((await execute(CHANGE_PASSWORD, {"current": current, "new": new}, token=token))["changePassword"])
+    checked((await api(token).change_password(current=current, new=new)).change_password)
 
 
 async def request_password_reset(*, email: str) -> None:
-    checked((await execute(REQUEST_PASSWORD_RESET, {"email": email}))["requestPasswordReset"])
+    checked((await api().request_password_reset(email=email)).request_password_reset)
 
 
 async def reset_password(*, token: str, password: str) -> None:
-    checked((await execute(RESET_PASSWORD, {"token": token, "password": password}))["resetPassword"])
-
-
-RESET_LINK_PROBLEM = "query ResetLink($token: String!) { passwordResetLinkProblem(token: $token) }"
+    checked((await api().reset_password(token=token, password=password)).reset_password)
 
 
 async def reset_link_problem(*, token: str) -> str | None:
     """None when the reset link still works, else TOKEN_INVALID, TOKEN_USED or TOKEN_EXPIRED."""
-    return (await execute(RESET_LINK_PROBLEM, {"token": token}))["passwordResetLinkProblem"]
+    problem = (await api().reset_link_problem(token=token)).password_reset_link_problem
+    return problem.value if problem else None

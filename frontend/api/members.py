@@ -1,41 +1,19 @@
-"""User management of one account: invitations and members. Every call needs `users.manage`."""
+"""User management of one account: invitations and members. Every call needs `users.manage`
+(operations: graphql/members.graphql)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from frontend.api.client import checked, execute
-
-INVITATION_FIELDS = "id kind email firstName lastName status sendCount expiresAt lastSentAt createdAt disposable"
-MEMBERSHIP_FIELDS = "id role status modules subAccountIds"
-ERRORS = "errors { code message field }"
-
-INVITE_USERS = f"""mutation Invite($account: ID!, $input: InviteUsersInput!) {{
-  inviteUsers(accountId: $account, input: $input) {{ invitedCount results {{ email outcome message }} {ERRORS} }} }}"""
-PENDING_INVITATIONS = f"""query Pending($account: ID!, $status: OpenInvitationStatus, $search: String!, $disposable: Boolean,
-  $after: String) {{
-  pendingInvitations(accountId: $account, kind: ACCOUNT_USER, status: $status, search: $search, disposable: $disposable,
-    first: 50, after: $after) {{
-    totalCount pageInfo {{ hasNextPage endCursor }} edges {{ node {{ {INVITATION_FIELDS} }} }} }} }}"""
-RESEND_INVITATION = f"""mutation Resend($account: ID!, $id: ID!) {{
-  resendInvitation(accountId: $account, invitationId: $id) {{ invitation {{ {INVITATION_FIELDS} }} {ERRORS} }} }}"""
-REMOVE_INVITATION = f"mutation RemoveInvitation($account: ID!, $id: ID!) {{ removeInvitation(accountId: $account, invitationId: $id) {{ ok {ERRORS} }} }}"
-# The page shows every member and sub-account: the first page of 100 (the most the API serves).
-ACCOUNT_MEMBERS = f"""query Members($account: ID!) {{ accountMembers(accountId: $account, first: 100) {{ nodes {{
-  user {{ id email fullName }} membership {{ {MEMBERSHIP_FIELDS} }} lastSignInAt }} }} }}"""
-SUB_ACCOUNTS = "query SubAccounts($account: ID!) { subAccounts(accountId: $account, first: 100) { nodes { id name } } }"
-DEACTIVATE_USER = f"mutation Deactivate($account: ID!, $user: ID!) {{ deactivateUser(accountId: $account, userId: $user) {{ membership {{ {MEMBERSHIP_FIELDS} }} {ERRORS} }} }}"
-REACTIVATE_USER = f"mutation Reactivate($account: ID!, $user: ID!) {{ reactivateUser(accountId: $account, userId: $user) {{ membership {{ {MEMBERSHIP_FIELDS} }} {ERRORS} }} }}"
-REMOVE_USER = f"mutation RemoveUser($account: ID!, $user: ID!) {{ removeUser(accountId: $account, userId: $user) {{ ok {ERRORS} }} }}"
-SET_USER_PERMISSIONS = f"""mutation SetPermissions($account: ID!, $user: ID!, $role: MembershipRole!, $modules: [Module!]!, $subs: [ID!]!) {{
-  setUserPermissions(accountId: $account, userId: $user, role: $role, modules: $modules, subAccountIds: $subs) {{
-    membership {{ {MEMBERSHIP_FIELDS} }} {ERRORS} }} }}"""
+from frontend.api.client import api, checked, dump, dump_all
+from frontend.api.generated import InviteUsersInput, MembershipRole, Module, OpenInvitationStatus, StartInvitationJobInput
 
 
 async def invite_users(*, token: str, account_id: str, emails: list[str], role: str, modules: list[str], sub_account_ids: list[str]) -> dict[str, Any]:
     """Per-address results and how many were invited."""
-    payload = {"emails": emails, "role": role, "modules": modules, "subAccountIds": sub_account_ids}
-    return checked((await execute(INVITE_USERS, {"account": account_id, "input": payload}, token=token))["inviteUsers"])
+    invitation = InviteUsersInput(emails=emails, role=MembershipRole(role), modules=[Module(m) for m in modules],
+                                  subAccountIds=sub_account_ids)
+    return checked((await api(token).invite_users(account=account_id, input=invitation)).invite_users)
 
 
 async def pending_invitations(
@@ -43,66 +21,64 @@ async def pending_invitations(
     after: str | None = None,
 ) -> dict[str, Any]:
     """A page of open user invitations: `{"rows", "total", "next"}` (next: cursor or None)."""
-    variables = {"account": account_id, "status": status, "search": search, "disposable": disposable, "after": after}
-    page = (await execute(PENDING_INVITATIONS, variables, token=token))["pendingInvitations"]
-    info = page["pageInfo"]
+    page = (await api(token).pending_invitations(
+        account=account_id, status=OpenInvitationStatus(status) if status else None, search=search, disposable=disposable,
+        after=after,
+    )).pending_invitations
+    info = page.page_info
     return {
-        "rows": [e["node"] for e in page["edges"]], "total": page["totalCount"],
-        "next": info["endCursor"] if info["hasNextPage"] else None,
+        "rows": [dump(edge.node) for edge in page.edges], "total": page.total_count,
+        "next": info.end_cursor if info.has_next_page else None,
     }
 
 
 async def resend_invitation(*, token: str, account_id: str, invitation_id: str) -> None:
-    checked((await execute(RESEND_INVITATION, {"account": account_id, "id": invitation_id}, token=token))["resendInvitation"])
+    checked((await api(token).resend_invitation(account=account_id, id=invitation_id)).resend_invitation)
 
 
 async def remove_invitation(*, token: str, account_id: str, invitation_id: str) -> None:
-    checked((await execute(REMOVE_INVITATION, {"account": account_id, "id": invitation_id}, token=token))["removeInvitation"])
+    checked((await api(token).remove_invitation(account=account_id, id=invitation_id)).remove_invitation)
 
 
+# The page shows every member and sub-account: the first page of 100 (the most the API serves).
 async def account_members(*, token: str, account_id: str) -> list[dict[str, Any]]:
-    return (await execute(ACCOUNT_MEMBERS, {"account": account_id}, token=token))["accountMembers"]["nodes"]
+    return dump_all((await api(token).account_members(account=account_id)).account_members.nodes)
 
 
 async def sub_accounts(*, token: str, account_id: str) -> list[dict[str, Any]]:
-    return (await execute(SUB_ACCOUNTS, {"account": account_id}, token=token))["subAccounts"]["nodes"]
+    return dump_all((await api(token).sub_accounts(account=account_id)).sub_accounts.nodes)
 
 
 async def deactivate_user(*, token: str, account_id: str, user_id: str) -> None:
-    checked((await execute(DEACTIVATE_USER, {"account": account_id, "user": user_id}, token=token))["deactivateUser"])
+    checked((await api(token).deactivate_user(account=account_id, user=user_id)).deactivate_user)
 
 
 async def reactivate_user(*, token: str, account_id: str, user_id: str) -> None:
-    checked((await execute(REACTIVATE_USER, {"account": account_id, "user": user_id}, token=token))["reactivateUser"])
+    checked((await api(token).reactivate_user(account=account_id, user=user_id)).reactivate_user)
 
 
 async def remove_user(*, token: str, account_id: str, user_id: str) -> None:
-    checked((await execute(REMOVE_USER, {"account": account_id, "user": user_id}, token=token))["removeUser"])
+    checked((await api(token).remove_user(account=account_id, user=user_id)).remove_user)
 
 
 async def set_user_permissions(*, token: str, account_id: str, user_id: str, role: str, modules: list[str], sub_account_ids: list[str]) -> None:
-    variables = {"account": account_id, "user": user_id, "role": role, "modules": modules, "subs": sub_account_ids}
-    checked((await execute(SET_USER_PERMISSIONS, variables, token=token))["setUserPermissions"])
-
-
-JOB_FIELDS = "id status total done invited finishedAt"
-START_INVITATION_JOB = f"""mutation StartJob($account: ID!, $input: StartInvitationJobInput!) {{
-  startInvitationJob(accountId: $account, input: $input) {{ job {{ {JOB_FIELDS} }} {ERRORS} }} }}"""
-INVITATION_JOB = f"""query Job($account: ID!, $id: ID!) {{ invitationJob(accountId: $account, id: $id) {{ {JOB_FIELDS}
-  rows(first: 200) {{ line email outcome message }} }} }}"""
-INVITATION_JOB_CSV = "query JobCsv($account: ID!, $id: ID!) { invitationJob(accountId: $account, id: $id) { resultsCsv } }"
+    result = await api(token).set_user_permissions(
+        account=account_id, user=user_id, role=MembershipRole(role), modules=[Module(m) for m in modules], subs=sub_account_ids,
+    )
+    checked(result.set_user_permissions)
 
 
 async def start_invitation_job(*, token: str, account_id: str, text: str, role: str, modules: list[str], sub_account_ids: list[str]) -> dict[str, Any]:
     """Queue a background invitation job for a CSV or pasted list; returns the job."""
-    payload = {"list": text, "role": role, "modules": modules, "subAccountIds": sub_account_ids}
-    return checked((await execute(START_INVITATION_JOB, {"account": account_id, "input": payload}, token=token))["startInvitationJob"])["job"]
+    job = StartInvitationJobInput(list=text, role=MembershipRole(role), modules=[Module(m) for m in modules],
+                                  subAccountIds=sub_account_ids)
+    return checked((await api(token).start_invitation_job(account=account_id, input=job)).start_invitation_job)["job"]
 
 
 async def invitation_job(*, token: str, account_id: str, job_id: str) -> dict[str, Any]:
     """A job's progress and its first 200 rows' outcomes."""
-    return (await execute(INVITATION_JOB, {"account": account_id, "id": job_id}, token=token))["invitationJob"]
+    return dump((await api(token).invitation_job(account=account_id, id=job_id)).invitation_job)
 
 
 async def invitation_job_csv(*, token: str, account_id: str, job_id: str) -> str:
-    return (await execute(INVITATION_JOB_CSV, {"account": account_id, "id": job_id}, token=token))["invitationJob"]["resultsCsv"]
+    return (await api(token).invitation_job_csv(account=account_id, id=job_id)).invitation_job.results_csv

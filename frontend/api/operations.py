@@ -1,45 +1,39 @@
 """Every GraphQL operation the portal sends, for the API's allow-list.
 
-`python -m frontend.api.operations` writes `persisted-queries.json` (sha256 -> text): with
-`GRAPHQL_PERSISTED_ONLY=true` the API runs only these. A test checks the file is current and
-that every operation validates against `schema.graphql`, so a portal query that no longer
-matches the schema fails the build.
+The operations are written in `graphql/*.graphql`; ariadne-codegen turns each into a method
+of `generated/client.py` holding the exact text it sends (the operation and the fragments it
+uses). `python -m frontend.api.operations` reads those texts and writes
+`persisted-queries.json` (sha256 -> text): with `GRAPHQL_PERSISTED_ONLY=true` the API runs
+only these. Tests check that the file and the generated package are current, so a portal
+query that no longer matches the schema fails the build.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
-import importlib
 import json
-import pkgutil
 import sys
 from pathlib import Path
 
-from graphql import OperationDefinitionNode, parse
-from graphql.error import GraphQLSyntaxError
-
-import frontend.api
-
+GENERATED_CLIENT = Path(__file__).resolve().parent / "generated" / "client.py"
 MANIFEST = Path(__file__).resolve().parents[2] / "persisted-queries.json"
 
 
-def _is_operation(text: str) -> bool:
-    try:
-        document = parse(text)
-    except GraphQLSyntaxError:
-        return False  # a template (`SEAT_CHANGE`) or a field list, not an operation
-    return any(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+def sent_texts(client_source: str) -> list[str]:
+    """The literal passed to each `gql(...)` call of a generated client module."""
+    return [
+        node.args[0].value
+        for node in ast.walk(ast.parse(client_source))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "gql"
+        and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+    ]
 
 
 def portal_operations() -> dict[str, str]:
-    """sha256 -> text of every module-level operation string in `frontend.api`."""
-    found: dict[str, str] = {}
-    for module_info in pkgutil.iter_modules(frontend.api.__path__):
-        module = importlib.import_module(f"frontend.api.{module_info.name}")
-        for name, value in vars(module).items():
-            if name.isupper() and isinstance(value, str) and _is_operation(value):
-                found[hashlib.sha256(value.encode()).hexdigest()] = value
-    return dict(sorted(found.items()))
+    """sha256 -> text of every operation the generated client sends."""
+    texts = sent_texts(GENERATED_CLIENT.read_text())
+    return dict(sorted((hashlib.sha256(text.encode()).hexdigest(), text) for text in texts))
 
 
 def manifest_text() -> str:

@@ -1,5 +1,6 @@
 """The portal's API calls read the first page of each list the API now pages (as lists, the way
-the pages use them), against the real app: the office ledger shows the 5 latest entries."""
+the pages use them), against the real app: the office ledger shows the 5 latest entries; seat
+users and teams follow the cursor past the first page."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ import httpx
 import pytest
 
 from backend.accounts import service as accounts
-from backend.accounts.models import Account, MembershipRole
+from backend.accounts.models import Account, MembershipRole, User
 from backend.app import create_app
 from backend.families.models import LedgerEntry, LedgerKind
+from backend.seats.models import SeatHolder, SeatStatus, Team, TeamMember
 from frontend.api import families as families_api
 from frontend.api import members as members_api
+from frontend.api import seats as seats_api
 from frontend.api import students as students_api
+from frontend.api import teams as teams_api
 from tests.conftest import Api
-from tests.factories import make_user, token_for
+from tests.factories import make_account, make_seat_user, make_subscription, make_user, token_for
 from tests.families.helpers import household
 
 
@@ -64,3 +68,21 @@ async def test_user_management_lists_come_back_as_lists(api: Api) -> None:
     assert pending == {"rows": [], "total": 0, "next": None}
     people = await students_api.user_accounts(token=token, account_id=account, first=2)
     assert len(people["edges"]) == 2 and people["pageInfo"]["hasNextPage"] is True
+
+
+async def test_seat_users_and_teams_follow_the_cursor_past_the_first_page(api: Api) -> None:
+    admin = await make_user("boss@example.com", first="Zoe", last="Admin")
+    sub = await make_subscription(await make_account("Acme", admin=admin), admin, seats=200)
+    await make_seat_user(sub, admin, admin=True)
+    await User.bulk_create([User(email=f"p{i:03}@example.com", first_name=f"P{i:03}", last_name="Bulk") for i in range(120)])
+    people = await User.filter(email__startswith="p", email__endswith="@example.com").order_by("email")
+    await SeatHolder.bulk_create([SeatHolder(subscription=sub, user=u, seat_status=SeatStatus.ACTIVE) for u in people])
+    await Team.bulk_create([Team(subscription=sub, name=f"Team {i:02}") for i in range(55)])
+    first = await Team.get(subscription=sub, name="Team 00")
+    await TeamMember.bulk_create([TeamMember(team=first, user=u) for u in people[:3]])
+    token, sub_id = await token_for(admin), str(sub.id)
+    seat_users = await seats_api.users(token=token, subscription_id=sub_id, status=None, search="")
+    assert len(seat_users) == 121 and len({u["email"] for u in seat_users}) == 121  # pages of 100: two pages, no repeats
+    found = await teams_api.teams(token=token, subscription_id=sub_id)
+    assert [t["name"] for t in found] == [f"Team {i:02}" for i in range(55)]  # pages of 50: two pages
+    assert [m["email"] for m in found[0]["members"]] == ["p000@example.com", "p001@example.com", "p002@example.com"]
