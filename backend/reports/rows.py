@@ -96,7 +96,7 @@ def _numbered(first: int, count: int) -> str:
     return ", ".join(f"${i}" for i in range(first, first + count))
 
 
-async def event_value_chunks(report: Report) -> AsyncIterator[list[Sequence[Any]]]:
+async def event_value_chunks(report: Report) -> AsyncIterator[list[tuple[Any, ...]]]:
     """The raw events as plain database rows (the `EVENTS_SQL` columns), oldest first, one
     statement per CHUNK rows: keyset pagination on id (no OFFSET scans), and no ORM objects
     or per-value conversions on the event loop; `event_rows` turns them into cells."""
@@ -104,9 +104,10 @@ async def event_value_chunks(report: Report) -> AsyncIterator[list[Sequence[Any]
     sql, params = _events_sql(report, conn.capabilities.dialect)
     after, size = 0, CHUNK
     while True:
-        _, rows = await conn.execute_query(sql, [*params, after, size])
+        _, found = await conn.execute_query(sql, [*params, after, size])
+        rows = [tuple(r) for r in found]  # asyncpg Records or sqlite3 Rows, as plain tuples
         if rows:
-            yield list(rows)
+            yield rows
         if len(rows) < size:
             return
         after = rows[-1][0]
