@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
@@ -72,7 +73,7 @@ class StreamingWorkbook:
     `next_sheet`, ..., `close`. Each call returns the bytes of the file it produced (often
     none: the compressor sends output in blocks). Not thread-safe; one thread at a time."""
 
-    def __init__(self, sheet_names: Sequence[str], compresslevel: int = 6) -> None:
+    def __init__(self, sheet_names: Sequence[str], compresslevel: int = 1) -> None:
         self.names = list(sheet_names)
         self._sink = _Sink()
         self._zip = zipfile.ZipFile(self._sink, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)  # type: ignore[call-overload]
@@ -202,6 +203,7 @@ def _cell(ref: str, v: Any) -> str:
     return f'<c r="{ref}" t="inlineStr"><is>{_text(str(v))}</is></c>'
 
 
+@lru_cache(maxsize=4096)  # names, emails and labels repeat row after row
 def _text(value: str) -> str:
     if _ILLEGAL.search(value):
         value = _ILLEGAL.sub("", value)
