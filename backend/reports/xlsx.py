@@ -6,7 +6,8 @@ worker thread turns each chunk into cells, sheet XML and compressed bytes
 (`spreadsheet.StreamingWorkbook`), and the bytes go out as soon as they exist. The stream
 is pulled: the next chunk is read only when the previous piece has been handed on, so a
 slow client holds back the reads, and memory holds one chunk whatever the length of the
-history. The event loop never runs the XML writer or the compressor, so other requests
+history. The event loop never runs the XML writer or the compressor on rows (only on the
+few package parts), and the writer thread hands the GIL back often, so other requests
 (`/healthz`) keep being answered while a large report streams.
 """
 
