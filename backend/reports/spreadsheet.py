@@ -68,6 +68,13 @@ class _Sink:
         return out
 
 
+class _Zip(zipfile.ZipFile):
+    def __del__(self) -> None:
+        # A download abandoned halfway (client gone, database error) leaves a sheet open;
+        # ZipFile would try to finish the file and complain. It holds only memory: drop it.
+        pass
+
+
 class StreamingWorkbook:
     """Sheets named up front, filled in order: `append` rows to the current sheet,
     `next_sheet`, ..., `close`. Each call returns the bytes of the file it produced (often
@@ -78,7 +85,7 @@ class StreamingWorkbook:
     def __init__(self, sheet_names: Sequence[str], compresslevel: int = 1) -> None:
         self.names = list(sheet_names)
         self._sink = _Sink()
-        self._zip = zipfile.ZipFile(self._sink, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)  # type: ignore[call-overload]
+        self._zip = _Zip(self._sink, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)  # type: ignore[call-overload]
         for name, text in _package(self.names).items():
             self._zip.writestr(name, text)
         self._index = -1  # the sheet being written

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from io import BytesIO
 from typing import Any
 
+import pytest
 from httpx import AsyncClient
 from openpyxl import load_workbook
 
@@ -31,24 +32,15 @@ async def _setup(events: int) -> tuple[Any, Any, str]:
     return admin, sub, await token_for(admin)
 
 
-async def test_bytes_leave_before_the_last_events_are_read(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    admin, sub, token = await _setup(4000)
-    monkeypatch.setattr(report_rows, "CHUNK", 400)
-    log: list[tuple[str, int]] = []
-    reading = report_rows.event_value_chunks
-
-    async def logged(report: report_rows.Report) -> AsyncIterator[Any]:
-        async for chunk in reading(report):
-            log.append(("read", len(chunk)))
-            yield chunk
-
-    monkeypatch.setattr(report_rows, "event_value_chunks", logged)
+async def _download(path: str, token: str, log: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    """The ASGI messages of one GET, as a server sends them (httpx's test transport would
+    gather the body first); each body piece is also noted in `log` as it is sent, and the end."""
     messages: list[dict[str, Any]] = []
 
     async def send(message: dict[str, Any]) -> None:
         messages.append(message)
-        if message["type"] == "http.response.body" and message.get("body"):
-            log.append(("sent", len(message["body"])))
+        if message["type"] == "http.response.body":
+            log.append(("sent", len(message["body"])) if message.get("more_body") else ("end", len(message["body"])))
 
     requested, finished = False, asyncio.Event()
 
@@ -62,17 +54,36 @@ async def test_bytes_leave_before_the_last_events_are_read(monkeypatch) -> None:
 
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-        "path": f"/reports/subscriptions/{sub.id}/logins.xlsx", "raw_path": b"", "query_string": b"", "root_path": "",
+        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
         "headers": [(b"host", b"api.test"), (b"authorization", f"Bearer {token}".encode())],
         "client": ("127.0.0.1", 1234), "server": ("api.test", 80),
     }
-    await create_app(manage_db=False)(scope, receive, send)
-    finished.set()
+    try:
+        await create_app(manage_db=False)(scope, receive, send)
+    finally:
+        finished.set()
+    return messages
+
+
+async def test_bytes_leave_before_the_last_events_are_read(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    admin, sub, token = await _setup(4000)
+    monkeypatch.setattr(report_rows, "CHUNK", 400)
+    log: list[tuple[str, int]] = []
+    reading = report_rows.event_value_chunks
+
+    async def logged(report: report_rows.Report) -> AsyncIterator[Any]:
+        async for chunk in reading(report):
+            log.append(("read", len(chunk)))
+            yield chunk
+
+    monkeypatch.setattr(report_rows, "event_value_chunks", logged)
+    messages = await _download(f"/reports/subscriptions/{sub.id}/logins.xlsx", token, log)
 
     assert messages[0]["status"] == 200
     assert not any(k == b"content-length" for k, _ in messages[0]["headers"])  # chunked: the size is not known up front
     reads = [i for i, (what, _) in enumerate(log) if what == "read"]
-    sent_before_last_read = [n for what, n in log[: reads[-1]] if what == "sent"]
+    sent_before_last_read = [n for what, n in log[: reads[-1]] if what == "sent" and n]
+    assert log[-1][0] == "end"
     assert len(reads) == 10
     assert len(sent_before_last_read) >= 3, log  # the package parts, then compressed rows, while rows are still read
     body = b"".join(m.get("body", b"") for m in messages[1:])
@@ -115,3 +126,20 @@ async def test_a_dropped_download_stops_reading_events(monkeypatch) -> None:  # 
         await anext(body)
     await body.aclose()  # what Starlette does when the client goes away
     assert 0 < reads < 30
+
+
+async def test_a_failure_halfway_ends_the_download_early(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _, sub, token = await _setup(300)
+    monkeypatch.setattr(report_rows, "CHUNK", 100)
+    reading = report_rows.event_value_chunks
+
+    async def failing(report: report_rows.Report) -> AsyncIterator[Any]:
+        async for chunk in reading(report):
+            yield chunk
+            raise ConnectionError("database went away")
+
+    monkeypatch.setattr(report_rows, "event_value_chunks", failing)
+    log: list[tuple[str, int]] = []
+    with pytest.raises(ConnectionError):  # the server logs it and drops the connection
+        await _download(f"/reports/subscriptions/{sub.id}/logins.xlsx", token, log)
+    assert log[0][0] == "sent" and all(what == "sent" for what, _ in log)  # some bytes, never the end of the body
