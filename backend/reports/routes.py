@@ -8,13 +8,11 @@ bare integers) malformed, of another type or out of range: 404.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable
 from datetime import date
 
-from starlette.background import BackgroundTask
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from backend.accounts.models import User
@@ -72,13 +70,14 @@ async def _send(request: Request, build: Build) -> Response:
         report = await build(actor, sub.id, _period(request))
     except ApiError as e:
         return JSONResponse({"error": e.code, "message": str(e)}, status_code=STATUS.get(e.code, 400))
-    path = xlsx.temp_path()
-    try:
-        await xlsx.write(path, report)
-    except BaseException:
-        os.unlink(path)
-        raise
-    return FileResponse(path, media_type=XLSX, filename=report.filename, background=BackgroundTask(os.unlink, path))
+    return xlsx_response(report)
+
+
+def xlsx_response(report: rows.Report) -> Response:
+    """The report as an .xlsx download, sent as it is written (chunked: no Content-Length)."""
+    return StreamingResponse(
+        xlsx.stream(report), media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{report.filename}"'},
+    )
 
 
 async def organization_report(request: Request) -> Response:
