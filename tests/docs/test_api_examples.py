@@ -1,13 +1,14 @@
 """Every example in docs/api.md runs against the demo data and answers what the page says.
 
-An example is an HTML comment `<!-- example: name[, signed in] -->` followed by two JSON
+An example is an HTML comment `<!-- example: name[, signed in][, the 6th time] -->` followed by two JSON
 blocks: the request body and the response. In the response, "…" matches any value (and
 any list or object), and "$NAME" matches any value and keeps it as `$NAME` for later
 requests; `$ACCESS_TOKEN`, `$REFRESH_TOKEN`, `$SPENT_REFRESH_TOKEN` and `$SHA256(text)` in a
 request are filled in from earlier answers and the text, and so are `$ID(name)` (the `id` of
 an object with that `name` in an earlier answer) and `$END_CURSOR` / `$START_CURSOR` (of the
 latest `pageInfo` answered), so examples can page as a client would. A kept `$REPORT_URL` is
-then downloaded, as the page says, without a token.
+then downloaded, as the page says, without a token. "the 6th time" sends the same request five
+times first and checks the answer to the sixth (for rate limits).
 """
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ from backend import demo
 from backend.core import persisted
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
-EXAMPLE = re.compile(r"<!-- example: ([\w-]+)(, signed in)? -->\s*```json\n(.*?)```\s*```json\n(.*?)```", re.DOTALL)
+EXAMPLE = re.compile(
+    r"<!-- example: ([\w-]+)(, signed in)?(?:, the (\d+)(?:st|nd|rd|th) time)? -->\s*```json\n(.*?)```\s*```json\n(.*?)```", re.DOTALL
+)
 ANY = "…"
 KEEP = re.compile(r"\$([A-Z][A-Z_]*)")
 
 
-def examples() -> list[tuple[str, bool, str, Any]]:
-    found = [(m[1], bool(m[2]), m[3], json.loads(m[4])) for m in EXAMPLE.finditer(DOC.read_text())]
+def examples() -> list[tuple[str, bool, int, str, Any]]:
+    """(name, signed in, the how-many-th time the request is sent, request, answer) of each example."""
+    found = [(m[1], bool(m[2]), int(m[3] or 1), m[4], json.loads(m[5])) for m in EXAMPLE.finditer(DOC.read_text())]
     assert len(found) == DOC.read_text().count("<!-- example:"), "an example on the page did not parse"
     return found
 
@@ -82,8 +86,10 @@ async def test_every_example_on_the_api_page_answers_as_documented(http: AsyncCl
     await demo.seed()
     values: dict[str, str] = {}
     ran = []
-    for name, signed_in, request, expected in examples():
+    for name, signed_in, times, request, expected in examples():
         headers = {"Authorization": f"Bearer {values['ACCESS_TOKEN']}"} if signed_in else {}
+        for _ in range(times - 1):  # "the 6th time": the same request first goes out five times
+            assert (await http.post("/graphql", json=json.loads(fill(request, values)), headers=headers)).status_code == 200
         response = await http.post("/graphql", json=json.loads(fill(request, values)), headers=headers)
         body = response.json()
         assert matches(expected, body, values), f"docs/api.md example {name!r} answered {json.dumps(body)}"
@@ -94,7 +100,7 @@ async def test_every_example_on_the_api_page_answers_as_documented(http: AsyncCl
             values.update(ACCESS_TOKEN=tokens["accessToken"], REFRESH_TOKEN=tokens.get("refreshToken", ""))
         remember(body.get("data"), values)
         ran.append(name)
-    assert {"sign-in", "refresh", "refresh-reuse", "apq-miss", "apq-hit", "payload-error", "report-download-url", "node", "nodes"} <= set(ran)
+    assert {"sign-in", "refresh", "refresh-reuse", "apq-miss", "apq-hit", "payload-error", "report-download-url", "node", "nodes", "reset-rate-limited"} <= set(ran)
     assert {"page-first", "page-next", "page-last", "page-previous", "page-too-large"} <= set(ran)
     report = await http.get(values["REPORT_URL"])
     assert report.status_code == 200, report.text
