@@ -46,7 +46,7 @@ def _run(work: Callable[[], Awaitable[str]]) -> int:
 
 def cmd(args: argparse.Namespace) -> int:
     from backend.enterprise import admin, providers, service
-    from backend.enterprise.models import EnterpriseLevel
+    from backend.enterprise.models import EnterpriseLevel, EnterpriseUser
 
     async def create_group() -> str:
         group = await admin.create_group(name=args.name, issuer=args.issuer, provider_name=args.provider_name)
@@ -84,9 +84,23 @@ def cmd(args: argparse.Namespace) -> int:
         )
         return f"person {person.id} {person.email} ({person.level.value}) in group {args.group_id}"
 
+    async def remove_person() -> str:
+        manager = await admin.operator(group_id=args.group_id)
+        person = await EnterpriseUser.get_or_none(group_id=args.group_id, email=args.email.strip().lower())
+        if person is None:
+            return f"{args.email} was not in group {args.group_id}"
+        await admin.remove_person(manager, enterprise_user_id=person.id)
+        return f"person {person.id} {person.email} removed from group {args.group_id}; their sessions ended"
+
+    async def remove_provider() -> str:
+        await admin.operator(group_id=args.group_id)
+        removed = await providers.remove(group_id=args.group_id, key=args.key)
+        return f"provider {args.key!r} {'removed from' if removed else 'was not in'} group {args.group_id}"
+
     commands: dict[str, Callable[[], Awaitable[str]]] = {
         "create-group": create_group, "add-account": add_account, "remove-account": remove_account,
         "set-login-as": set_login_as, "add-provider": add_provider, "add-person": add_person,
+        "remove-person": remove_person, "remove-provider": remove_provider,
     }
     return _run(commands[args.enterprise_command])
 
@@ -128,5 +142,11 @@ def register(sub: Any) -> None:
     p.add_argument("--last", default="")
     p.add_argument("--level", choices=["admin", "user"], default="user")
     p.add_argument("--subgroup", type=int, help="subgroup id (omit: the whole group)")
+    p = commands.add_parser("remove-person", help="remove a person: sign-in disabled, every session ended")
+    p.add_argument("group_id", type=int)
+    p.add_argument("email")
+    p = commands.add_parser("remove-provider", help="remove an OpenID provider of the group")
+    p.add_argument("group_id", type=int)
+    p.add_argument("key", help="the provider's URL name, as given to add-provider --key")
     for action in commands.choices.values():
         action.set_defaults(fn=cmd)

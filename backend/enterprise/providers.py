@@ -167,3 +167,15 @@ async def add(
             allowed_domains=domains,
         )
     return row
+
+
+async def remove(*, group_id: int, key: str, actor_id: int | None = None) -> bool:
+    """Take a provider away from a group (operators): its button and home-realm domains go; the
+    group's people sign in through its other providers. False when the group has no such provider."""
+    async with in_transaction():
+        row = await IdentityProvider.get_or_none(group_id=group_id, key=key.strip().lower())
+        if row is None:
+            return False
+        await row.delete()
+        await audit.record(action="enterprise.provider_removed", actor_id=actor_id, group_id=group_id, key=row.key, issuer=row.issuer)
+    return True

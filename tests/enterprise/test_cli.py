@@ -67,3 +67,31 @@ async def test_refusals_name_the_reason_and_change_nothing() -> None:
     unknown = portico("add-person", "999999", "x@acme.example.com")
     assert unknown.returncode == 1 and "INVALID" in unknown.stderr
     assert await EnterpriseUser.all().count() == 0
+
+
+async def test_an_operator_removes_a_person_and_a_provider() -> None:
+    from backend.accounts.models import User, UserStatus
+
+    made = portico("create-group", "Beta Gyms")
+    assert made.returncode == 0, made.stderr
+    gid = str((await EnterpriseGroup.get(name="Beta Gyms")).id)
+    assert portico("add-person", gid, "ops@beta.example.com", "--level", "admin").returncode == 0
+    assert portico("add-person", gid, "kim@beta.example.com").returncode == 0
+    assert portico("add-provider", gid, "--key", "beta-google", "--name", "Google", "--issuer", "https://accounts.google.com",
+                   "--client-id", "beta-app", "--client-secret-env", "BETA_SECRET", BETA_SECRET="x").returncode == 0
+
+    removed = portico("remove-person", gid, "Kim@Beta.example.com")
+    assert removed.returncode == 0, removed.stderr
+    assert "removed from group" in removed.stdout
+    assert not await EnterpriseUser.exists(email="kim@beta.example.com")
+    assert (await User.get(email="kim@beta.example.com")).status == UserStatus.DISABLED
+    assert await EnterpriseUser.exists(email="ops@beta.example.com")
+    again = portico("remove-person", gid, "kim@beta.example.com")
+    assert again.returncode == 0 and "was not in group" in again.stdout
+
+    gone = portico("remove-provider", gid, "beta-google")
+    assert gone.returncode == 0, gone.stderr
+    assert not await IdentityProvider.exists(key="beta-google")
+    assert "was not in group" in portico("remove-provider", gid, "beta-google").stdout
+    actions = await AuditEvent.filter(action__in=["enterprise.user_removed", "enterprise.provider_removed"]).values_list("action", flat=True)
+    assert sorted(actions) == ["enterprise.provider_removed", "enterprise.user_removed"]
