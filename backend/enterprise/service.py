@@ -13,6 +13,7 @@ from backend.accounts import service as accounts
 from backend.accounts.models import Membership, MembershipStatus, User, UserStatus
 from backend.accounts.modules import permissions_for
 from backend.audit import service as audit
+from backend.audit.models import AuditEvent
 from backend.auth import service as auth
 from backend.core import identity
 from backend.core.errors import DomainError, ErrorCode, Forbidden
@@ -179,12 +180,27 @@ async def register_person(
     if await EnterpriseUser.exists(email=email) or await EnterpriseUser.filter(user__email=email).exists():
         raise DomainError(ErrorCode.ENTERPRISE_USER_EXISTS, "This email already belongs to an enterprise user.", "email")
     # Always a new sign-in (ALREADY_MEMBER otherwise): a group admin must never gain a hold
-    # (deactivation ends sessions) over a Portico person who exists outside the group.
-    user = await accounts.create_user(email=email, password=None, first_name=first_name, last_name=last_name)
+    # (deactivation ends sessions) over a Portico person who exists outside the group. The one
+    # exception is this group's own removed person, whose sign-in it made and then disabled.
+    user = await removed_from_group(group_id=group_id, email=email)
+    if user is not None:
+        await User.filter(id=user.id).update(status=UserStatus.ACTIVE, first_name=first_name.strip(), last_name=last_name.strip())
+    else:
+        user = await accounts.create_user(email=email, password=None, first_name=first_name, last_name=last_name)
     return await EnterpriseUser.create(
         group_id=group_id, user=user, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
         level=level, active=active, subgroup_id=subgroup_id,
     )
+
+
+async def removed_from_group(*, group_id: int, email: str) -> User | None:
+    """The sign-in of a person this group removed (disabled, never given a password, and taken
+    out of this group by `enterprise.user_removed`), so adding them again revives it."""
+    user = await User.get_or_none(email=email, status=UserStatus.DISABLED, password_hash=None)
+    if user is None:
+        return None
+    removals = await AuditEvent.filter(action="enterprise.user_removed", target_user_id=user.id).order_by("-id").first()
+    return user if removals is not None and removals.detail.get("group_id") == group_id else None
 
 
 async def add_account(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from backend.audit.models import AuditEvent
-from backend.core.errors import Forbidden
+from backend.core.errors import DomainError, ErrorCode, Forbidden
 from backend.enterprise import admin
-from backend.enterprise.models import EnterpriseGroupAccount, EnterpriseLevel, EnterpriseSubgroup, EnterpriseUser
+from backend.enterprise.models import EnterpriseGroup, EnterpriseGroupAccount, EnterpriseLevel, EnterpriseSubgroup, EnterpriseUser
 from tests.conftest import Api
 from tests.enterprise.conftest import Group, make_group
 from tests.enterprise.test_act_as_in_account import ACT_AS, ISSUER, MY_ACCOUNTS, person_token
@@ -169,3 +169,25 @@ async def test_the_session_load_says_who_is_an_enterprise_user(api: Api) -> None
     assert (await acting(doc))["me"] == {"isEnterpriseUser": False, "actAsAccountId": gid("Account", group.gym_b)}
     plain = api.as_(await person_token_for_new_user())
     assert (await plain(doc))["me"] == {"isEnterpriseUser": False, "actAsAccountId": None}
+
+
+async def test_a_removed_person_can_be_added_again_by_their_group_only(api: Api) -> None:
+    from backend.accounts.models import User, UserStatus
+
+    group = await make_group(ISSUER)
+    ada = await _ada(api)
+    bob = await EnterpriseUser.get(email="bob@corp.example.com")
+    assert (await ada(REMOVE, {"p": str(bob.id)}))["removeEnterpriseUser"] == {"errors": []}
+    assert (await User.get(id=bob.user_id)).status == UserStatus.DISABLED  # type: ignore[attr-defined]
+    # Another group cannot take over the removed person's sign-in.
+    other = await EnterpriseGroup.create(name="Other Gyms", issuer="")
+    from backend.enterprise import service
+    with pytest.raises(DomainError) as refused:
+        await service.register_person(group_id=other.id, email="bob@corp.example.com", first_name="B", last_name="",
+                                      level=EnterpriseLevel.USER)
+    assert refused.value.code == ErrorCode.ALREADY_MEMBER
+    # Their own group adds them back: the same sign-in, active again.
+    again = (await ada(CREATE, {"g": str(group.group.id), "i": {"email": "bob@corp.example.com", "firstName": "Bob"}}))
+    assert again["createEnterpriseUser"]["errors"] == [] and again["createEnterpriseUser"]["enterpriseUser"]["email"] == "bob@corp.example.com"
+    back = await EnterpriseUser.get(email="bob@corp.example.com")
+    assert back.user_id == bob.user_id and (await User.get(id=bob.user_id)).status == UserStatus.ACTIVE  # type: ignore[attr-defined]
