@@ -108,7 +108,13 @@ async def _office(call: Awaitable[T]) -> T:
 # the page shows whole ask for the first page of 100 (the most the API serves).
 async def account_families(*, token: str, account_id: str, search: str = "") -> list[dict[str, Any]]:
     """By name; `search` also finds a family by a secondary guardian or a student."""
-    return dump_all((await _office(api(token).account_families(account=account_id, search=search))).account_families.nodes)
+    client, rows, after = api(token), list[dict[str, Any]](), None
+    while True:  # the office list sorts and pages on the page: every page of 100, following the cursor
+        page = (await _office(client.account_families(account=account_id, search=search, after=after))).account_families
+        rows += dump_all(page.nodes)
+        if not page.page_info.has_next_page:
+            return rows
+        after = page.page_info.end_cursor
 
 
 async def families_with_guardian(*, token: str, account_id: str, email: str) -> list[dict[str, Any]]:

@@ -42,7 +42,14 @@ async def remove_invitation(*, token: str, account_id: str, invitation_id: str) 
 
 # The page shows every member and sub-account: the first page of 100 (the most the API serves).
 async def account_members(*, token: str, account_id: str) -> list[dict[str, Any]]:
-    return dump_all((await api(token).account_members(account=account_id)).account_members.nodes)
+    """Every member: the users table sorts and pages on the page, so it reads pages of 100, following the cursor."""
+    client, rows, after = api(token), list[dict[str, Any]](), None
+    while True:
+        page = (await client.account_members(account=account_id, after=after)).account_members
+        rows += dump_all(page.nodes)
+        if not page.page_info.has_next_page:
+            return rows
+        after = page.page_info.end_cursor
 
 
 async def sub_accounts(*, token: str, account_id: str) -> list[dict[str, Any]]:

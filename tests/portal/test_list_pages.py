@@ -86,3 +86,26 @@ async def test_seat_users_and_teams_follow_the_cursor_past_the_first_page(api: A
     found = await teams_api.teams(token=token, subscription_id=sub_id)
     assert [t["name"] for t in found] == [f"Team {i:02}" for i in range(55)]  # pages of 50: two pages
     assert [m["email"] for m in found[0]["members"]] == ["p000@example.com", "p001@example.com", "p002@example.com"]
+
+
+async def test_account_members_and_office_families_follow_the_cursor_past_the_first_page(api: Api) -> None:
+    from backend.accounts.models import Membership
+    from backend.families.models import Family, FamilyMember, MemberRole
+
+    h = await household(api)
+    admin = await make_user("boss@example.com")
+    await accounts.add_member(account=h.account, user=admin, role=MembershipRole.ADMIN, actor_id=None)
+    await User.bulk_create([User(email=f"m{i:03}@example.com", first_name="M", last_name=f"{i:03}") for i in range(120)])
+    people = await User.filter(email__startswith="m", email__endswith="@example.com").order_by("email")
+    await Membership.bulk_create([Membership(user=u, account=h.account) for u in people])
+    await Family.bulk_create([Family(account=h.account, name=f"Family {i:03}", primary_id=h.family.primary_id) for i in range(110)])  # type: ignore[attr-defined]
+    made = await Family.filter(account=h.account, name__startswith="Family ")
+    await FamilyMember.bulk_create([
+        FamilyMember(family=f, role=MemberRole.PRIMARY, email=f"{f.name.replace(' ', '.').lower()}@example.com") for f in made
+    ])
+    token, staff, account = await token_for(admin), h.staff_api.token or "", str(h.account.id)
+    members = await members_api.account_members(token=token, account_id=account)
+    emails = [m["user"]["email"] for m in members]
+    assert len(emails) == len(set(emails)) == 123  # 120 + boss + the household's staff + primary: two pages of 100
+    families = await families_api.account_families(token=staff, account_id=account)
+    assert len({f["id"] for f in families}) == len(families) == 111  # 110 + Garcia

@@ -9,6 +9,7 @@ from .account_families import (
     AccountFamilies,
     AccountFamiliesAccountFamilies,
     AccountFamiliesAccountFamiliesNodes,
+    AccountFamiliesAccountFamiliesPageInfo,
 )
 from .account_members import (
     AccountMembers,
@@ -16,6 +17,7 @@ from .account_members import (
     AccountMembersAccountMembersNodes,
     AccountMembersAccountMembersNodesMembership,
     AccountMembersAccountMembersNodesUser,
+    AccountMembersAccountMembersPageInfo,
 )
 from .act_as import ActAs, ActAsActAsInAccount, ActAsActAsInAccountUser
 from .activate_seat import (
@@ -512,11 +514,13 @@ __all__ = [
     "AccountFamilies",
     "AccountFamiliesAccountFamilies",
     "AccountFamiliesAccountFamiliesNodes",
+    "AccountFamiliesAccountFamiliesPageInfo",
     "AccountMembers",
     "AccountMembersAccountMembers",
     "AccountMembersAccountMembersNodes",
     "AccountMembersAccountMembersNodesMembership",
     "AccountMembersAccountMembersNodesUser",
+    "AccountMembersAccountMembersPageInfo",
     "ActAs",
     "ActAsActAsInAccount",
     "ActAsActAsInAccountUser",

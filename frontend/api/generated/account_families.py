@@ -1,3 +1,5 @@
+from typing import Optional
+
 from pydantic import Field
 
 from .base_model import BaseModel
@@ -9,7 +11,13 @@ class AccountFamilies(BaseModel):
 
 
 class AccountFamiliesAccountFamilies(BaseModel):
+    page_info: "AccountFamiliesAccountFamiliesPageInfo" = Field(alias="pageInfo")
     nodes: list["AccountFamiliesAccountFamiliesNodes"]
+
+
+class AccountFamiliesAccountFamiliesPageInfo(BaseModel):
+    has_next_page: bool = Field(alias="hasNextPage")
+    end_cursor: Optional[str] = Field(alias="endCursor")
 
 
 AccountFamiliesAccountFamiliesNodes = OfficeFamilyFields

@@ -11,7 +11,13 @@ class AccountMembers(BaseModel):
 
 
 class AccountMembersAccountMembers(BaseModel):
+    page_info: "AccountMembersAccountMembersPageInfo" = Field(alias="pageInfo")
     nodes: list["AccountMembersAccountMembersNodes"]
+
+
+class AccountMembersAccountMembersPageInfo(BaseModel):
+    has_next_page: bool = Field(alias="hasNextPage")
+    end_cursor: Optional[str] = Field(alias="endCursor")
 
 
 class AccountMembersAccountMembersNodes(BaseModel):

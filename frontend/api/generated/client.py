@@ -1183,11 +1183,19 @@ class Client(PorticoBaseClient):
         return MakePayment.model_validate(data)
 
     async def account_families(
-        self, account: str, search: str, **kwargs: Any
+        self,
+        account: str,
+        search: str,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
     ) -> AccountFamilies:
         query = gql("""
-            query AccountFamilies($account: ID!, $search: String!) {
-              accountFamilies(accountId: $account, search: $search, first: 100) {
+            query AccountFamilies($account: ID!, $search: String!, $after: String) {
+              accountFamilies(accountId: $account, search: $search, first: 100, after: $after) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
                 nodes {
                   ...OfficeFamilyFields
                 }
@@ -1202,7 +1210,11 @@ class Client(PorticoBaseClient):
               primaryGuardianStatus
             }
             """)
-        variables: dict[str, object] = {"account": account, "search": search}
+        variables: dict[str, object] = {
+            "account": account,
+            "search": search,
+            "after": after,
+        }
         response = await self.execute(
             query=query, operation_name="AccountFamilies", variables=variables, **kwargs
         )
@@ -1872,10 +1884,19 @@ class Client(PorticoBaseClient):
         data = self.get_data(response)
         return RemoveInvitation.model_validate(data)
 
-    async def account_members(self, account: str, **kwargs: Any) -> AccountMembers:
+    async def account_members(
+        self,
+        account: str,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> AccountMembers:
         query = gql("""
-            query AccountMembers($account: ID!) {
-              accountMembers(accountId: $account, first: 100) {
+            query AccountMembers($account: ID!, $after: String) {
+              accountMembers(accountId: $account, first: 100, after: $after) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
                 nodes {
                   user {
                     id
@@ -1898,7 +1919,7 @@ class Client(PorticoBaseClient):
               subAccountIds
             }
             """)
-        variables: dict[str, object] = {"account": account}
+        variables: dict[str, object] = {"account": account, "after": after}
         response = await self.execute(
             query=query, operation_name="AccountMembers", variables=variables, **kwargs
         )
