@@ -16,7 +16,6 @@ from backend.core.graphql_policy import HideSuggestions, IntrospectionPolicy, Po
 from backend.core.inputlimits import InputLimits
 from backend.core.limits import QueryLimitsExtension
 from backend.core.observability.tracing import observers
-from backend.core.permissions import AccountScopeGuard
 from backend.core.persisted import PersistedQueries
 from backend.enterprise import admin_schema as enterprise_admin
 from backend.enterprise import schema as enterprise
@@ -65,8 +64,6 @@ schema = PorticoSchema(
         HideSuggestions,
         InputLimits,
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
-        # Every field: an act-as session reaches its own account only (backend/core/scope.py).
-        AccountScopeGuard,
         QueryLimitsExtension,
         partial(MaxTokensLimiter, max_token_count=4000),
         # Parsed and validated documents are reused across requests (keyed by query text and

@@ -15,7 +15,7 @@ from backend.accounts import service as accounts
 from backend.accounts.models import User, UserStatus
 from backend.audit import service as audit
 from backend.auth.models import PasswordResetToken, RefreshToken, Session
-from backend.core import identity, ratelimit
+from backend.core import identity, ratelimit, sql
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode
 from backend.core.mail import service as mail
@@ -137,12 +137,19 @@ def _signed_in(session: Session) -> identity.SignedIn:
 async def load_session(claims: AccessClaims) -> identity.SignedIn | None:
     """The live session an access token names (registered in core at start-up). The token's
     account scope must be the session record's: neither can widen the other."""
-    session = await Session.get_or_none(
-        id=claims.session_id, user_id=claims.user_id, revoked_at__isnull=True, user__status=UserStatus.ACTIVE
-    ).select_related("user")
-    if session is None or session.account_scope_id != claims.account_scope:
+    rows = await sql.select(
+        Session,
+        f"SELECT s.account_scope_id AS scope, s.acting_user_id AS acting, {sql.columns(User, 'u')} "
+        "FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.status = $3",
+        str(claims.session_id), claims.user_id, UserStatus.ACTIVE.value,
+    )
+    if not rows or rows[0]["scope"] != claims.account_scope:
         return None
-    return _signed_in(session)
+    return identity.SignedIn(
+        user=sql.instance(User, rows[0], "u"), session_id=claims.session_id, account_scope=rows[0]["scope"],
+        acting_user_id=rows[0]["acting"],
+    )
 
 
 async def refresh(*, refresh_token: str) -> Tokens:
