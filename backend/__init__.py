@@ -1,0 +1,3 @@
+from backend.core.imports import import_without_extras
+
+import_without_extras()

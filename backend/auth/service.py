@@ -6,8 +6,8 @@ import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from tortoise.functions import Max
 from tortoise.transactions import in_transaction

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
+import hmac
+import json
 import secrets
 import time
 import uuid
@@ -13,7 +16,6 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from jose import JWTError, jwt
 
 from backend.core.config import Settings, get_settings
 
@@ -121,7 +123,64 @@ def create_access_token(
     }
     if account_scope is not None:
         claims["scp"] = str(account_scope)
-    return jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid})
+    if s.jwt_algorithm in _HMAC:
+        return _hmac_encode(claims, key, s.jwt_algorithm, kid)
+    from jose import jwt  # RS256: python-jose and cryptography load only where they are used
+
+    return str(jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid}))
+
+
+# HS256 (the default) with the standard library: python-jose would load cryptography (8 MB
+# of every API process) for an HMAC. RS256 stays with python-jose. The tests check both
+# against python-jose's tokens.
+_HMAC = {"HS256": hashlib.sha256}
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _hmac_encode(claims: dict[str, Any], key: str, algorithm: str, kid: str) -> str:
+    header = {"alg": algorithm, "typ": "JWT", "kid": kid}
+    signing_input = f"{_b64(json.dumps(header, separators=(',', ':')).encode())}.{_b64(json.dumps(claims, separators=(',', ':')).encode())}"
+    signature = hmac.new(key.encode(), signing_input.encode(), _HMAC[algorithm]).digest()
+    return f"{signing_input}.{_b64(signature)}"
+
+
+def _hmac_decode(token: str, s: Settings) -> dict[str, Any]:
+    """The claims of an HS256 token signed with one of our keys; the registered claims are
+    checked as python-jose checks them with REQUIRED_CLAIMS (exp, aud, iss and sub present)."""
+    header_part, payload_part, signature_part = token.split(".")
+    header = json.loads(_unb64(header_part))
+    if not isinstance(header, dict) or header.get("alg") != s.jwt_algorithm:
+        raise InvalidToken("wrong algorithm")
+    key = _verification_keys(s).get(header.get("kid") or "")
+    if key is None:
+        raise InvalidToken("unknown key")
+    expected = hmac.new(key.encode(), f"{header_part}.{payload_part}".encode(), _HMAC[s.jwt_algorithm]).digest()
+    if not hmac.compare_digest(expected, _unb64(signature_part)):
+        raise InvalidToken("bad signature")
+    claims = json.loads(_unb64(payload_part))
+    if not isinstance(claims, dict):
+        raise InvalidToken("claims are not an object")
+    now = time.time()
+    exp, nbf, iat = claims.get("exp"), claims.get("nbf", 0), claims.get("iat", 0)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (exp, nbf, iat)):
+        raise InvalidToken("exp, nbf and iat must be numbers")
+    if now > exp or now < nbf:  # type: ignore[operator]
+        raise InvalidToken("expired or not yet valid")
+    aud = claims.get("aud")
+    if not (aud == s.jwt_audience or (isinstance(aud, list) and s.jwt_audience in aud)):
+        raise InvalidToken("wrong audience")
+    if claims.get("iss") != s.jwt_issuer:
+        raise InvalidToken("wrong issuer")
+    if not isinstance(claims.get("sub"), str):
+        raise InvalidToken("no subject")
+    return claims
 
 
 # A token lacking any of these is refused (jose otherwise checks them only when present).
@@ -154,19 +213,30 @@ def decode_access_token(token: str, settings: Settings | None = None) -> AccessC
 
 def _decode(token: str, s: Settings) -> tuple[AccessClaims, int]:
     try:
-        kid = jwt.get_unverified_header(token).get("kid")
-        key = _verification_keys(s).get(kid or "")
-        if key is None:
-            raise InvalidToken("unknown key")
-        claims = jwt.decode(
-            token, key, algorithms=[s.jwt_algorithm], audience=s.jwt_audience, issuer=s.jwt_issuer,
-            options=REQUIRED_CLAIMS,
-        )
+        claims = _hmac_decode(token, s) if s.jwt_algorithm in _HMAC else _jose_decode(token, s)
         if claims.get("typ") != "access":
             raise InvalidToken("not an access token")
         scope = claims.get("scp")
         return AccessClaims(
             user_id=int(claims["sub"]), session_id=uuid.UUID(claims["sid"]), account_scope=int(scope) if scope else None
         ), int(claims["exp"])
-    except (JWTError, KeyError, ValueError, TypeError) as exc:
+    except InvalidToken:
+        raise
+    except (KeyError, ValueError, TypeError) as exc:  # malformed: base64, JSON, parts, claims
+        raise InvalidToken(str(exc)) from exc
+
+
+def _jose_decode(token: str, s: Settings) -> dict[str, Any]:
+    from jose import JWTError, jwt
+
+    try:
+        kid = jwt.get_unverified_header(token).get("kid")
+        key = _verification_keys(s).get(kid or "")
+        if key is None:
+            raise InvalidToken("unknown key")
+        return dict(jwt.decode(
+            token, key, algorithms=[s.jwt_algorithm], audience=s.jwt_audience, issuer=s.jwt_issuer,
+            options=REQUIRED_CLAIMS,
+        ))
+    except JWTError as exc:
         raise InvalidToken(str(exc)) from exc
