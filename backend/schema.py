@@ -13,12 +13,10 @@ from backend.activity import schema as activity
 from backend.auth import schema as auth
 from backend.core import nodes
 from backend.core.errors import ApiError
-from backend.core.globalid import GlobalIdArguments
 from backend.core.graphql_policy import HideSuggestions, IntrospectionPolicy, PorticoSchema
 from backend.core.inputlimits import InputLimits
 from backend.core.limits import QueryLimitsExtension
 from backend.core.observability.tracing import observers
-from backend.core.permissions import AccountScopeGuard
 from backend.core.persisted import PersistedQueries
 from backend.enterprise import admin_schema as enterprise_admin
 from backend.enterprise import schema as enterprise
@@ -69,10 +67,8 @@ schema = PorticoSchema(
         HideSuggestions,
         InputLimits,
         partial(MaskErrors, should_mask_error=should_mask, error_message="Unexpected error. It has been logged."),
-        # Every field: global IDs in arguments become database keys of the type the argument wants.
-        GlobalIdArguments,
-        # Every field: an act-as session reaches its own account only (backend/core/scope.py).
-        AccountScopeGuard,
+        # Global IDs in arguments (backend/core/globalid.py) and act-as containment
+        # (backend/core/scope.py) are wired into resolvers by PorticoSchema, not listed here.
         QueryLimitsExtension,
         partial(MaxTokensLimiter, max_token_count=4000),
         # Parsed and validated documents are reused across requests (keyed by query text and

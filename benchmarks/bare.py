@@ -64,8 +64,13 @@ ME = Me(
     user=User(id=strawberry.ID("1"), email="admin@bench.test", first_name="Ada", last_name="Admin", full_name="Ada Admin"),
     memberships=[
         Membership(
-            id=strawberry.ID("1"), role="ADMIN", status="ACTIVE", modules=["users", "reports"], sub_account_ids=[],
-            permissions=["account.view", "users.manage", "seats.manage"],
+            # What Portico answers for the benchmark's admin: every module and permission.
+            id=strawberry.ID("1"), role="ADMIN", status="ACTIVE", sub_account_ids=[],
+            modules=["DASHBOARD", "CUSTOMERS", "SCHEDULING", "COMMUNICATIONS", "REPORTS", "SEATS", "PRICING", "PAYMENT",
+                     "USER_MANAGEMENT"],
+            permissions=["ACCOUNT_VIEW", "AUDIT_VIEW", "COMMUNICATIONS_MANAGE", "DASHBOARD_VIEW", "FAMILIES_MANAGE",
+                         "PAYMENTS_MANAGE", "PRICING_MANAGE", "REPORTS_VIEW", "SCHEDULING_MANAGE", "SEATS_MANAGE",
+                         "USERS_MANAGE"],
             account=Account(id=strawberry.ID("1"), name="Bench account", parent_id=None),
         )
     ],

@@ -10,7 +10,9 @@ shapes from memory (`benchmarks/bare.py`: one with the parser and validation cac
 Portico uses, one with Strawberry's defaults). Load comes from `wrk` (one thread). Each
 round runs every target once, A, B, C, A, B, C ..., so a slower moment of the machine
 touches all of them; the table shows medians, the spread (min-max) over rounds, and
-ratios of medians. Timings are reported, never asserted.
+ratios of medians. It also reads each server's CPU time from /proc around every `wrk` run
+and prints CPU milliseconds per request: on a shared machine that moves far less between
+runs than requests per second. Timings are reported, never asserted.
 """
 
 from __future__ import annotations
@@ -77,6 +79,12 @@ class Server:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU the server process has used so far."""
+        assert self.process is not None
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
@@ -136,7 +144,20 @@ def wrk(url: str, body: dict[str, object], token: str | None, seconds: int, conn
     if "Non-2xx" in out:
         raise RuntimeError(f"{url}: non-2xx answers:\n{out}")
     settle(url)
+    WRK_REQUESTS[url] = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+
+
+WRK_REQUESTS: dict[str, int] = {}  # url -> requests answered in its latest wrk run
+
+
+def loaded(server: Server, cpu: Series, body: dict[str, object], token: str | None, seconds: int, connections: int) -> float:
+    """`wrk` against one server; also appends the server's CPU milliseconds per request to
+    `cpu`: what a request costs, whatever else the machine is doing."""
+    before = server.cpu_seconds()
+    rps = wrk(server.url, body, token, seconds, connections)
+    cpu.values.append((server.cpu_seconds() - before) * 1000 / max(1, WRK_REQUESTS[server.url]))
+    return rps
 
 
 async def seed(database_url: str) -> tuple[str, str]:
@@ -307,12 +328,15 @@ def main() -> int:
         me = {"query": ME}
         seat_users = {"query": SEAT_USERS, "variables": {"sub": sub}}
         s, c = args.seconds, args.connections
+        me_cpu = {key: Series() for key in servers}
         me_rps = interleaved(args.rounds, {
-            key: (lambda server=server: wrk(server.url, me, token, s, c)) for key, server in servers.items()
+            key: (lambda key=key, server=server: loaded(server, me_cpu[key], me, token, s, c))
+            for key, server in servers.items()
         })
+        list_cpu = {key: Series() for key in ("portico", "bare_cached")}
         list_rps = interleaved(args.rounds, {
-            "portico": lambda: wrk(servers["portico"].url, seat_users, token, s, c),
-            "bare_cached": lambda: wrk(servers["bare_cached"].url, seat_users, None, s, c),
+            "portico": lambda: loaded(servers["portico"], list_cpu["portico"], seat_users, token, s, c),
+            "bare_cached": lambda: loaded(servers["bare_cached"], list_cpu["bare_cached"], seat_users, None, s, c),
         })
         logins, verifies = login_vs_verify(servers["portico"], args.rounds)
         excel = excel_report(servers["portico"], database_url, token, sub, args.excel_rows) if args.excel_rows else None
@@ -348,6 +372,14 @@ def main() -> int:
         print(f"  Excel report, {excel.rows:,} events: first byte {excel.first_byte:.2f} s, whole {excel.whole:.2f} s, "
               f"{excel.size / 1e6:.1f} MB; /healthz meanwhile x{len(excel.health)}, slowest {max(excel.health) * 1000:.0f} ms, "
               f"median {statistics.median(excel.health) * 1000:.0f} ms (goals: whole <= 5 s, first byte < 0.5 s, /healthz < 50 ms)")
+    print("server CPU per request (ms; medians over rounds, read from /proc: steadier than req/s on a busy machine):")
+    for key, series in me_cpu.items():
+        print(f"  me {servers[key].name}: {series.median:.3g} ms ({series.spread()})")
+    for key, series in list_cpu.items():
+        print(f"  seat list {servers[key].name}: {series.median:.3g} ms ({series.spread()})")
+    print(f"  ratios (bare / Portico, as the table): me {me_cpu['bare_cached'].median / me_cpu['portico'].median:.2f}x "
+          f"(caches), {me_cpu['bare_default'].median / me_cpu['portico'].median:.2f}x (defaults); "
+          f"seat list {list_cpu['bare_cached'].median / list_cpu['portico'].median:.2f}x")
     return 0
 
 

@@ -17,6 +17,7 @@ from backend.accounts.models import (
 )
 from backend.accounts.modules import allowed_modules
 from backend.audit import service as audit
+from backend.core import sql
 from backend.core.errors import DomainError, ErrorCode, NotFound
 from backend.core.permissions import Permission
 from backend.core.security import hash_password_async
@@ -111,8 +112,20 @@ async def my_permissions(*, user_id: int, account_id: int) -> list[Permission]:
 
 
 async def memberships_of(*, user_id: int) -> list[Membership]:
-    """Every membership of a person, with its account, in one query."""
-    return await Membership.filter(user_id=user_id).select_related("account").order_by("account__name", "id")
+    """Every membership of a person, with its account, in one query (hand-written: `me` runs
+    it on every request; see `backend.core.sql`)."""
+    rows = await sql.select(
+        Membership,
+        f"SELECT {sql.columns(Membership, 'm')}, {sql.columns(Account, 'a')} FROM memberships m "
+        "JOIN accounts a ON a.id = m.account_id WHERE m.user_id = $1 ORDER BY a.name, m.id",
+        user_id,
+    )
+    memberships = []
+    for row in rows:
+        membership = sql.instance(Membership, row, "m")
+        membership._account = sql.instance(Account, row, "a")  # as select_related("account") sets it
+        memberships.append(membership)
+    return memberships
 
 
 async def get_account(*, account_id: int) -> Account:

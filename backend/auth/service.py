@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from tortoise.functions import Max
 from tortoise.transactions import in_transaction
@@ -15,7 +16,7 @@ from backend.accounts import service as accounts
 from backend.accounts.models import User, UserStatus
 from backend.audit import service as audit
 from backend.auth.models import PasswordResetToken, RefreshToken, Session
-from backend.core import identity, ratelimit
+from backend.core import identity, ratelimit, sql
 from backend.core.config import get_settings
 from backend.core.errors import DomainError, ErrorCode
 from backend.core.mail import service as mail
@@ -61,17 +62,18 @@ class Tokens:
     user: User
 
 
-async def _issue(*, user: User, session: Session) -> Tokens:
+async def _issue(*, user: User, session: Session, claims: dict[str, Any] | None = None) -> Tokens:
+    """`claims`: the token's claims when the caller read them already (login reads them while
+    argon2 runs)."""
     s = get_settings()
     refresh = new_token()
     await RefreshToken.create(
         session=session, token_hash=token_hash(refresh), expires_at=utcnow() + timedelta(days=s.refresh_token_days)
     )
     scope = session.account_scope_id  # type: ignore[attr-defined]
-    access = create_access_token(
-        user_id=user.id, session_id=session.id, account_scope=scope,
-        extra=await accounts.token_claims(user_id=user.id, account_id=scope),
-    )
+    if claims is None:
+        claims = await accounts.token_claims(user_id=user.id, account_id=scope)
+    access = create_access_token(user_id=user.id, session_id=session.id, account_scope=scope, extra=claims)
     return Tokens(access_token=access, refresh_token=refresh, expires_in=s.access_token_minutes * 60, user=user)
 
 
@@ -94,12 +96,15 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
     await ratelimit.hit(s.rate_limit_login, "login-client-email", ip, email.strip())
     user = await accounts.get_by_email(email=email)
     active = user is not None and user.status == UserStatus.ACTIVE
-    # argon2 runs in a worker thread while the two lookups an active person needs run on the
-    # event loop; the refusals keep their order (SSO first, then the password, then access).
-    verified, provider, notice = await asyncio.gather(
+    # argon2 runs in a worker thread while the reads an active person needs (the refusals and
+    # the access token's claims) run on the event loop; the refusals keep their order (SSO
+    # first, then the password, then access). After it, only the writes are left.
+    known = user is not None and active
+    verified, provider, notice, claims = await asyncio.gather(
         verify_password_async(password, user.password_hash if user else None),
-        identity.sso_provider_of(user.id) if user is not None and active else _nothing(),
-        accounts.turned_off_notice(user_id=user.id) if user is not None and active else _nothing(),
+        identity.sso_provider_of(user.id) if known else _nothing(),  # type: ignore[union-attr]
+        accounts.turned_off_notice(user_id=user.id) if known else _nothing(),  # type: ignore[union-attr]
+        accounts.token_claims(user_id=user.id) if known else _nothing(),  # type: ignore[union-attr]
     )
     if provider is not None:
         raise DomainError(ErrorCode.SSO_REQUIRED, f"Sign in with {provider}: this sign-in has no password.", "email")
@@ -112,7 +117,7 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
     async with in_transaction():
         session = await Session.create(id=uuid.uuid4(), user=user)
         await _run_sign_in_hooks(user)
-        return await _issue(user=user, session=session)
+        return await _issue(user=user, session=session, claims=claims)
 
 
 async def start_session(
@@ -137,12 +142,19 @@ def _signed_in(session: Session) -> identity.SignedIn:
 async def load_session(claims: AccessClaims) -> identity.SignedIn | None:
     """The live session an access token names (registered in core at start-up). The token's
     account scope must be the session record's: neither can widen the other."""
-    session = await Session.get_or_none(
-        id=claims.session_id, user_id=claims.user_id, revoked_at__isnull=True, user__status=UserStatus.ACTIVE
-    ).select_related("user")
-    if session is None or session.account_scope_id != claims.account_scope:
+    rows = await sql.select(
+        Session,
+        f"SELECT s.account_scope_id AS scope, s.acting_user_id AS acting, {sql.columns(User, 'u')} "
+        "FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.status = $3",
+        str(claims.session_id), claims.user_id, UserStatus.ACTIVE.value,
+    )
+    if not rows or rows[0]["scope"] != claims.account_scope:
         return None
-    return _signed_in(session)
+    return identity.SignedIn(
+        user=sql.instance(User, rows[0], "u"), session_id=claims.session_id, account_scope=rows[0]["scope"],
+        acting_user_id=rows[0]["acting"],
+    )
 
 
 async def refresh(*, refresh_token: str) -> Tokens:

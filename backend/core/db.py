@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
 from tortoise.migrations.api import migrate as tortoise_migrate
 
@@ -34,11 +36,36 @@ def normalise_url(url: str) -> str:
     return url
 
 
+@functools.cache
+def _pooled_connection_class() -> type:
+    import asyncpg
+
+    class PooledConnection(asyncpg.Connection):  # type: ignore[misc]
+        """A pooled PostgreSQL connection released without asyncpg's reset statement
+        (`pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL`): that is one more round
+        trip after every query outside a transaction, and Portico leaves nothing for it to
+        undo: no SET, LISTEN, session advisory lock (the migration lock has its own connection)
+        or cursor outside a transaction. asyncpg still rolls back an open transaction."""
+
+        def get_reset_query(self) -> str:
+            return ""
+
+    return PooledConnection
+
+
+def _connection(url: str) -> str | dict[str, Any]:
+    if not url.startswith("postgres://"):
+        return url
+    config = expand_db_url(url)
+    config["credentials"]["connection_class"] = _pooled_connection_class()
+    return config
+
+
 def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
     """The Tortoise config dict for a database URL (the configured one by default)."""
     url = normalise_url(database_url or get_settings().database_url)
     return {
-        "connections": {"default": url},
+        "connections": {"default": _connection(url)},
         "apps": {
             "models": {
                 "models": MODEL_MODULES,

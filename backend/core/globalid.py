@@ -29,15 +29,18 @@ from typing import Any, ClassVar
 import strawberry
 from graphql import (
     GraphQLField,
+    GraphQLFieldResolver,
     GraphQLInputObjectType,
     GraphQLList,
     GraphQLNonNull,
+    GraphQLObjectType,
     GraphQLResolveInfo,
     GraphQLScalarType,
+    GraphQLSchema,
     GraphQLType,
+    default_field_resolver,
 )
 from starlette.convertors import Convertor, register_url_convertor
-from strawberry.extensions import SchemaExtension
 
 from backend.core.errors import NotFound
 
@@ -201,28 +204,32 @@ def takes_raw_ids(field: GraphQLField) -> bool:
     return bool(definition is not None and (definition.metadata or {}).get("raw_ids"))
 
 
-class GlobalIdArguments(SchemaExtension):
-    """Before any resolver runs, every ID argument (and ID field of an input object) holding a
-    global ID is replaced by the key it names, after checking its type against the argument's
-    name: resolvers, the act-as guard and services keep seeing database keys. A field marked
-    `metadata=RAW_IDS` (`node`, `nodes`) gets the IDs as sent."""
+def convert_schema(schema: GraphQLSchema) -> None:
+    """Wrap, once when the schema is built, the resolver of every field with ID arguments (or
+    input objects holding IDs): before it runs, every global ID in them is replaced by the key
+    it names, after checking its type against the argument's name, so resolvers and services
+    keep seeing database keys. A field marked `metadata=RAW_IDS` (`node`, `nodes`) gets the
+    IDs as sent. Done at build time rather than as a schema extension: fields without ID
+    arguments (every field of a result row) pay nothing per request. The act-as guard
+    (`backend.core.scope.guard_schema`) wraps outside this and reads either spelling."""
+    for type_ in schema.type_map.values():
+        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for field in type_.fields.values():
+            if field.args and not takes_raw_ids(field) and any(_has_ids(a.type, set()) for a in field.args.values()):
+                field.resolve = _converting(field, field.resolve or default_field_resolver)
 
-    def resolve(self, _next: Callable[..., Any], root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any) -> Any:
-        field = info.parent_type.fields.get(info.field_name)
-        if field is None or not field.args or not kwargs or not _field_has_ids(field) or takes_raw_ids(field):
-            return _next(root, info, *args, **kwargs)
+
+def _converting(field: GraphQLField, resolve: GraphQLFieldResolver) -> GraphQLFieldResolver:
+    if getattr(resolve, "_portico_global_ids", False):
+        return resolve
+
+    def resolver(source: Any, info: GraphQLResolveInfo, **kwargs: Any) -> Any:
         converted = {k: _keys(v, field.args[k].type, k) if k in field.args else v for k, v in kwargs.items()}
-        return _next(root, info, *args, **converted)
+        return resolve(source, info, **converted)
 
-
-_id_fields: dict[int, bool] = {}
-
-
-def _field_has_ids(field: GraphQLField) -> bool:
-    known = _id_fields.get(id(field))
-    if known is None:
-        known = _id_fields[id(field)] = any(_has_ids(a.type, set()) for a in field.args.values())
-    return known
+    resolver._portico_global_ids = True  # type: ignore[attr-defined]
+    return resolver
 
 
 # `metadata=RAW_IDS` on a field: its ID arguments reach the resolver as sent (global IDs).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
@@ -20,6 +21,8 @@ from strawberry.types import ExecutionContext
 
 from backend.core.config import get_settings
 from backend.core.errors import ApiError
+from backend.core.globalid import convert_schema
+from backend.core.scope import guard_schema
 
 log = logging.getLogger("portico.graphql")
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
@@ -56,6 +59,17 @@ def expected(error: GraphQLError) -> bool:
 
 
 class PorticoSchema(strawberry.Schema):
+    """Strawberry's schema, with two rules wired into its resolvers as it is built (not
+    schema extensions, which would run around every field of every row): global IDs in
+    arguments become database keys (`backend.core.globalid.convert_schema`: fields with ID
+    arguments only), and act-as containment wraps that (`backend.core.scope.guard_schema`:
+    root fields and fields with arguments only)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        convert_schema(self._schema)
+        guard_schema(self._schema)
+
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         for error in errors:
             if expected(error):

@@ -1,6 +1,6 @@
 """Bounded input, in one place, for every argument of every operation.
 
-Before a document executes, `InputLimits` walks each argument value (literals and
+Before a document executes, `InputLimits` checks each argument value (literals and
 variables, inside input objects and lists) with the schema's types and refuses the whole
 operation with `BAD_USER_INPUT` (nothing runs, nothing changes) when:
 
@@ -17,16 +17,20 @@ operation with `BAD_USER_INPUT` (nothing runs, nothing changes) when:
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from graphql import (
+    DocumentNode,
     GraphQLError,
+    GraphQLField,
     GraphQLInputObjectType,
     GraphQLInputType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLScalarType,
+    GraphQLSchema,
     ListValueNode,
     ObjectValueNode,
     StringValueNode,
@@ -142,12 +146,24 @@ class _Walker:
                 raise InputRefused(f"{name}: at most {limit} characters.", name)
 
 
+class Site(NamedTuple):
+    """One argument of a document: its value (literal or variable) and where it is."""
+
+    value: ValueNode
+    type: GraphQLInputType
+    parent: str  # the field it is an argument of
+    name: str
+    field: GraphQLField | None
+
+
 class _ArgumentVisitor(Visitor):
-    def __init__(self, type_info: TypeInfo, walker: _Walker) -> None:
+    """Collects every argument of a document with its type and field (the document's plan)."""
+
+    def __init__(self, type_info: TypeInfo) -> None:
         super().__init__()
         self.type_info = type_info
-        self.walker = walker
         self.fields: list[str] = []
+        self.sites: list[Site] = []
 
     def enter_field(self, node: Any, *_: Any) -> None:
         self.fields.append(node.name.value)
@@ -158,10 +174,31 @@ class _ArgumentVisitor(Visitor):
     def enter_argument(self, node: Any, *_: Any) -> Any:
         argument = self.type_info.get_argument()
         if argument is not None:
-            field = self.type_info.get_field_def()
-            self.walker.raw_ids = field is not None and takes_raw_ids(field)
-            self.walker.check(node.value, argument.type, self.fields[-1] if self.fields else "", node.name.value)
+            self.sites.append(Site(node.value, argument.type, self.fields[-1] if self.fields else "", node.name.value,
+                                   self.type_info.get_field_def()))
         return self.SKIP
+
+
+Plan = tuple[Site, ...]
+# id(document) -> (document, its arguments). The parser cache hands back the same document
+# object for the same query text, so a repeated operation is walked with the schema's types
+# once; each request then checks only its arguments' values (none, for `me`).
+_plans: OrderedDict[int, tuple[DocumentNode, Plan]] = OrderedDict()
+PLANS_KEPT = 1024
+
+
+def plan(schema: GraphQLSchema, document: DocumentNode) -> Plan:
+    known = _plans.get(id(document))
+    if known is not None and known[0] is document:
+        _plans.move_to_end(id(document))
+        return known[1]
+    type_info = TypeInfo(schema)
+    visitor = _ArgumentVisitor(type_info)
+    visit(document, TypeInfoVisitor(type_info, visitor))
+    _plans[id(document)] = (document, tuple(visitor.sites))
+    while len(_plans) > PLANS_KEPT:
+        _plans.popitem(last=False)
+    return tuple(visitor.sites)
 
 
 class InputLimits(SchemaExtension):
@@ -170,6 +207,10 @@ class InputLimits(SchemaExtension):
     def on_execute(self):  # type: ignore[no-untyped-def]
         ctx = self.execution_context
         if ctx.graphql_document is not None:
-            type_info = TypeInfo(ctx.schema._schema)
-            visit(ctx.graphql_document, TypeInfoVisitor(type_info, _ArgumentVisitor(type_info, _Walker(ctx.variables or {}))))
+            sites = plan(ctx.schema._schema, ctx.graphql_document)
+            if sites:
+                walker = _Walker(ctx.variables or {})
+                for site in sites:
+                    walker.raw_ids = site.field is not None and takes_raw_ids(site.field)
+                    walker.check(site.value, site.type, site.parent, site.name)
         yield

@@ -3,7 +3,8 @@
 A field says which permission it needs (`HasAccountPermission(Permission.USERS_MANAGE)`),
 and its description says so too. Object-level checks (is this family mine?) live in the
 domain services. Whether the field's account is the one an act-as session is limited to
-is checked here, for every field, by `AccountScopeGuard` (see `backend.core.scope`).
+is checked for every root field and every field with account arguments by the guard
+`backend.core.scope.guard_schema` installs when the schema is built.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from strawberry.types import Info
 from backend.core import identity
 from backend.core.errors import NotFound
 from backend.core.globalid import pk_of
-from backend.core.scope import ANY_ACCOUNT, AccountScopeGuard, OutsideActAsAccount
+from backend.core.scope import ANY_ACCOUNT, OutsideActAsAccount
 
 __all__ = [
-    "ANY_ACCOUNT", "AccountScopeGuard", "HasAccountPermission", "IsAuthenticated", "OutsideActAsAccount", "Permission",
+    "ANY_ACCOUNT", "HasAccountPermission", "IsAuthenticated", "OutsideActAsAccount", "Permission",
     "needs", "signed_in",
 ]
 

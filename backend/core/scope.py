@@ -3,12 +3,14 @@ guard that refuses an act-as session for any other account.
 
 Domains register, at start-up, the arguments that name an account-bound object
 (`subscriptionId` -> the subscription's account, ...) with a function that maps ids to
-their accounts. `AccountScopeGuard` runs around every field of every operation: for a
-session scoped to account X it collects the accounts the field's arguments (and input
-objects, at any depth) name, and refuses the field unless that is exactly {X}. A root
-field that names no account is refused too, unless it is declared `metadata=ANY_ACCOUNT`
-(about the caller themself, public, or a global catalogue). So a new field cannot forget
-the rule: at worst an act-as session is refused where it could have been allowed.
+their accounts. `guard_schema` wraps, once when the schema is built, the resolver of every
+root field and of every other field that takes arguments (a scalar field of a result row is
+never wrapped, so a 1,000-row list pays nothing for the rule). For a session scoped to
+account X the wrapper collects the accounts the field's arguments (and input objects, at
+any depth) name, and refuses the field unless that is exactly {X}. A root field that names
+no account is refused too, unless it is declared `metadata=ANY_ACCOUNT` (about the caller
+themself, public, or a global catalogue). So a new field cannot forget the rule: at worst
+an act-as session is refused where it could have been allowed.
 """
 
 from __future__ import annotations
@@ -19,13 +21,16 @@ from typing import Any
 
 from graphql import (
     GraphQLField,
+    GraphQLFieldResolver,
     GraphQLInputObjectType,
     GraphQLList,
     GraphQLNonNull,
+    GraphQLObjectType,
     GraphQLResolveInfo,
+    GraphQLSchema,
     GraphQLType,
+    default_field_resolver,
 )
-from strawberry.extensions import SchemaExtension
 
 from backend.core.errors import Forbidden, NotFound
 from backend.core.globalid import argument_types, pk_of
@@ -49,6 +54,7 @@ def register_account_argument(name: str, accounts_of: AccountsOf) -> None:
     """`name` is the argument or input field as spelt in the schema (`subscriptionId`); its
     value is an ID or a list of IDs; `accounts_of(ids)` maps each existing id to its account."""
     _arguments[name] = accounts_of
+    _bound.clear()  # answers of `is_account_bound` made before this registration
 
 
 def account_arguments() -> frozenset[str]:
@@ -74,6 +80,11 @@ def _binds(name: str, t: GraphQLType, seen: set[str]) -> bool:
 def is_account_bound(field: GraphQLField) -> bool:
     """True when an argument (or an input object's field, at any depth) names an account."""
     return any(_binds(name, arg.type, set()) for name, arg in field.args.items())
+
+
+# id(field) -> is_account_bound(field), for the fields `guard_schema` wrapped (they live as
+# long as the schema); emptied when an argument is registered.
+_bound: dict[int, bool] = {}
 
 
 def is_any_account(field: GraphQLField) -> bool:
@@ -134,24 +145,41 @@ async def require_in_scope(context: Any, arguments: dict[str, Any], *, any_accou
     raise OutsideActAsAccount()
 
 
-def _is_root(info: GraphQLResolveInfo) -> bool:
-    return info.parent_type in (info.schema.query_type, info.schema.mutation_type, info.schema.subscription_type)
+def guard_schema(schema: GraphQLSchema) -> None:
+    """Wrap the resolvers the rule concerns, once, when the schema is built: every root field,
+    and every other field with arguments (whether those name an account is decided on first
+    use, after start-up registered the arguments). Introspection (`__schema`, `__type`)
+    describes the API, no account's data, and is not wrapped."""
+    roots = {schema.query_type, schema.mutation_type, schema.subscription_type} - {None}
+    for type_ in schema.type_map.values():
+        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for field in type_.fields.values():
+            if type_ in roots or field.args:
+                field.resolve = _guarded(field, field.resolve or default_field_resolver, root=type_ in roots)
 
 
-class AccountScopeGuard(SchemaExtension):
-    """Runs `require_in_scope` before every root field and every field with account arguments."""
+def _guarded(field: GraphQLField, resolve: GraphQLFieldResolver, *, root: bool) -> GraphQLFieldResolver:
+    if getattr(resolve, "_portico_scope_guarded", False):
+        return resolve
+    any_account = is_any_account(field) or not root
 
-    def resolve(self, _next: Callable[..., Any], root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any) -> Any:
-        field = info.parent_type.fields.get(info.field_name)
-        if field is None:  # introspection (__schema, __type): describes the API, no account's data
-            return _next(root, info, *args, **kwargs)
-        if not (_is_root(info) or (field.args and is_account_bound(field))):
-            return _next(root, info, *args, **kwargs)
-        return self._guarded(field, _next, root, info, *args, **kwargs)
+    def resolver(source: Any, info: GraphQLResolveInfo, **kwargs: Any) -> Any:
+        if not root:
+            bound = _bound.get(id(field))
+            if bound is None:
+                bound = _bound[id(field)] = is_account_bound(field)
+            if not bound:
+                return resolve(source, info, **kwargs)
+        return _checked(resolve, source, info, kwargs, any_account)
 
-    async def _guarded(
-        self, field: GraphQLField, _next: Callable[..., Any], root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
-    ) -> Any:
-        await require_in_scope(info.context, kwargs, any_account=is_any_account(field) or not _is_root(info))
-        result = _next(root, info, *args, **kwargs)
-        return await result if isawaitable(result) else result
+    resolver._portico_scope_guarded = True  # type: ignore[attr-defined]
+    return resolver
+
+
+async def _checked(
+    resolve: GraphQLFieldResolver, source: Any, info: GraphQLResolveInfo, kwargs: dict[str, Any], any_account: bool
+) -> Any:
+    await require_in_scope(info.context, kwargs, any_account=any_account)
+    result = resolve(source, info, **kwargs)
+    return await result if isawaitable(result) else result

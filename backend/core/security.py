@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import secrets
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -12,7 +13,6 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from jose import ExpiredSignatureError, JWTError, jwt
 
 from backend.core.config import Settings, get_settings
 
@@ -99,6 +99,9 @@ class AccessClaims:
     account_scope: int | None = None
 
 
+# python-jose signs and verifies every token (HS256 and RS256). It is imported inside the
+# functions that use it: with it come its backends (cryptography, about 8 MB), which an API
+# process then loads on its first token rather than at start-up.
 def create_access_token(
     *, user_id: int, session_id: uuid.UUID, account_scope: int | None = None, settings: Settings | None = None,
     extra: dict[str, Any] | None = None,
@@ -120,7 +123,9 @@ def create_access_token(
     }
     if account_scope is not None:
         claims["scp"] = str(account_scope)
-    return jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid})
+    from jose import jwt  # imported here: see above
+
+    return str(jwt.encode(claims, key, algorithm=s.jwt_algorithm, headers={"kid": kid}))
 
 
 # A token lacking any of these is refused (jose otherwise checks them only when present).
@@ -131,8 +136,37 @@ class InvalidToken(Exception):
     """The bearer token is malformed, expired, of the wrong type or signed by an unknown key."""
 
 
+# Verified access tokens, by their full text: a client sends the same token on every request
+# until it expires, and checking the signature is a third of what identifying it costs. An
+# entry is reused only under the same settings object (keys, issuer, audience) and refused
+# from the token's `exp` on; the session it names is still looked up in the database on
+# every request (revocation and sign-out take effect at once). Failures are never kept.
+_verified: dict[str, tuple[Settings, AccessClaims, int]] = {}
+_VERIFIED_MAX = 4096
+
+
 def decode_access_token(token: str, settings: Settings | None = None) -> AccessClaims:
     s = settings or get_settings()
+    known = _verified.get(token)
+    if known is not None and known[0] is s:
+        if time.time() < known[2]:
+            return known[1]
+        del _verified[token]
+        raise InvalidToken("Signature has expired.")
+    claims, expires = _decode(token, s)
+    if len(_verified) >= _VERIFIED_MAX:
+        now = time.time()
+        for stale in [t for t, (_, _, exp) in _verified.items() if exp <= now]:
+            del _verified[stale]
+        if len(_verified) >= _VERIFIED_MAX:
+            _verified.clear()
+    _verified[token] = (s, claims, expires)
+    return claims
+
+
+def _decode(token: str, s: Settings) -> tuple[AccessClaims, int]:
+    from jose import JWTError, jwt
+
     try:
         kid = jwt.get_unverified_header(token).get("kid")
         key = _verification_keys(s).get(kid or "")
@@ -147,8 +181,9 @@ def decode_access_token(token: str, settings: Settings | None = None) -> AccessC
         scope = claims.get("scp")
         return AccessClaims(
             user_id=int(claims["sub"]), session_id=uuid.UUID(claims["sid"]), account_scope=int(scope) if scope else None
-        )
-    except (JWTError, KeyError, ValueError) as exc:
+        ), int(claims["exp"])
+    # Malformed claims: a `kid` that is a list (TypeError), a `sid` that is a number (AttributeError), ...
+    except (JWTError, KeyError, ValueError, TypeError, AttributeError) as exc:
         raise InvalidToken(str(exc)) from exc
 
 
@@ -160,6 +195,8 @@ def sign_link(claims: dict[str, Any], *, purpose: str, ttl_seconds: int, setting
     """A short-lived token to put in a URL (HS256 with SECRET_KEY) and when it expires.
     `purpose` (e.g. "report") is its type and audience, so a link is never an access token
     and an access token never a link."""
+    from jose import jwt
+
     s = settings or get_settings()
     now = utcnow().replace(microsecond=0)
     expires = now + timedelta(seconds=ttl_seconds)
@@ -173,6 +210,8 @@ def sign_link(claims: dict[str, Any], *, purpose: str, ttl_seconds: int, setting
 def read_link(token: str, *, purpose: str, settings: Settings | None = None) -> dict[str, Any]:
     """The claims of a link made by `sign_link` for `purpose`: InvalidToken when it was altered,
     signed by an unknown key or made for something else; LinkExpired when its time is up."""
+    from jose import ExpiredSignatureError, JWTError, jwt
+
     s = settings or get_settings()
     keys = {_kid(k): k for k in (s.secret_key, *s.previous_secret_keys)}
     try:

@@ -7,15 +7,17 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.fernet import Fernet, InvalidToken
 from tortoise.transactions import in_transaction
 
 from backend.audit import service as audit
 from backend.core.config import ConfigError, Settings, get_settings
 from backend.core.errors import DomainError, ErrorCode
 from backend.enterprise.models import EnterpriseGroup, IdentityProvider
+
+if TYPE_CHECKING:  # cryptography (8 MB) loads when a secret is sealed or read, not at start-up
+    from cryptography.fernet import Fernet
 
 DEFAULT_KEY = "default"
 TENANT = "{tenantid}"
@@ -61,6 +63,8 @@ class ProviderConfig:
 
 
 def _fernet(settings: Settings) -> Fernet:
+    from cryptography.fernet import Fernet
+
     if settings.oidc_secrets_key:
         return Fernet(settings.oidc_secrets_key.encode())
     derived = hashlib.sha256(b"portico-oidc-secrets:" + settings.secret_key.encode()).digest()
@@ -72,6 +76,8 @@ def encrypt_secret(secret: str, settings: Settings | None = None) -> str:
 
 
 def decrypt_secret(stored: str, settings: Settings | None = None) -> str:
+    from cryptography.fernet import InvalidToken
+
     try:
         return _fernet(settings or get_settings()).decrypt(stored.encode()).decode()
     except InvalidToken as exc:

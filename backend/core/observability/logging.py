@@ -7,6 +7,7 @@ one-time code leaves the process whole, whatever a call site happened to pass.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
@@ -36,11 +37,18 @@ def redact_text(text: str) -> str:
     return _EMAIL.sub(r"\1***@\2", text)
 
 
+@functools.lru_cache(maxsize=2048)
+def _redact_short(text: str) -> str:
+    return redact_text(text)
+
+
 def _redact_value(key: str, value: Any) -> Any:
     if key.lower() in _SECRET_KEYS:
         return "[redacted]"
     if isinstance(value, str):
-        return redact_text(value)
+        # Most values repeat on every line (level, logger, path, operation, outcome): their
+        # five regular expressions run once, not per request.
+        return _redact_short(value) if len(value) <= 64 else redact_text(value)
     if isinstance(value, dict):
         return {k: _redact_value(str(k), v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Awaitable, Callable
-
-from cryptography.fernet import Fernet, InvalidToken
+from typing import TYPE_CHECKING
 
 from backend.core.config import get_settings
 from backend.core.security import utcnow
 from backend.core.sms.models import OutboxSms
+
+if TYPE_CHECKING:  # cryptography (8 MB) loads when a text is sealed or read, not at start-up
+    from cryptography.fernet import Fernet
 
 _wakeups: list[Callable[[], object]] = []
 FailureHandler = Callable[[OutboxSms], Awaitable[None]]
@@ -18,6 +20,8 @@ _failure_handlers: dict[str, FailureHandler] = {}
 
 
 def _fernet() -> Fernet:
+    from cryptography.fernet import Fernet
+
     # A key of its own, derived from SECRET_KEY, so the outbox is unreadable without it.
     digest = hashlib.sha256(b"portico-sms-outbox:" + get_settings().secret_key.encode()).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
@@ -28,6 +32,8 @@ def seal(body: str) -> str:
 
 
 def unseal(sealed: str) -> str:
+    from cryptography.fernet import InvalidToken
+
     try:
         return _fernet().decrypt(sealed.encode()).decode()
     except InvalidToken as exc:
