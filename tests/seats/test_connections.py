@@ -3,9 +3,12 @@ stable order with the id as tie-breaker, at a SQL cost that does not grow with t
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from backend.accounts.models import User
+from backend.core.security import utcnow
+from backend.invitations.models import Invitation, InvitationKind, InvitationStatus
 from backend.seats.models import SeatHolder, SeatStatus, Team, TeamMember
 from tests.conftest import Api
 from tests.connection_checks import ARGS, PAGE, VARS, check_connection, check_empty, page
@@ -104,3 +107,59 @@ async def test_a_page_of_teams_costs_the_same_statements_for_10_or_150_teams(api
         counts.append(q.count)
         assert len(p["edges"]) == min(100, p["totalCount"])
     assert counts[0] == counts[1], counts
+
+
+def _ascii_lower(text: str) -> str:
+    """The list's case folding: ASCII letters only (SQLite's lower(), PostgreSQL's lower() under "C")."""
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
+async def test_seat_users_mix_people_and_invitations_in_the_same_order_on_every_database(api: Api) -> None:
+    admin, sub = await _admin_and_sub(seats=100)
+    people = [  # names differing only in case, non-ASCII letters, punctuation
+        ("ann", "zed", "a1@example.com"), ("Ann", "Zed", "a0@example.com"), ("ANN", "ZED", "a2@example.com"),
+        ("Émile", "Roux", "emile1@example.com"), ("émile", "roux", "emile2@example.com"), ("Zoë", "Ng", "zoe@example.com"),
+        ("Ängel", "Ö", "angel@example.com"), ("O'Brien", "Mac-Ian", "ob1@example.com"), ("o'brien", "mac ian", "ob2@example.com"),
+        ("-dash", "", "dash@example.com"), ("Zoe", "ng", "zoe2@example.com"),
+    ]
+    for first, last, email in people:
+        await make_seat_user(sub, await make_user(email, first=first, last=last))
+    invited = [
+        ("aNN", "zEd", "a1@example.com"), ("Åsa", "Öberg", "asa@example.com"), ("émile", "Roux", "emile0@example.com"),
+        ("O'BRIEN", "MAC-IAN", "ob0@example.com"), ("zoë", "NG", "zoe3@example.com"),
+    ]
+    now = utcnow()
+    for first, last, email in invited:
+        await Invitation.create(
+            kind=InvitationKind.SEAT, email=email, first_name=first, last_name=last, account_id=sub.account_id,
+            target=f"subscription:{sub.id}", token_hash=f"t-{email}", expires_at=now + timedelta(days=1),
+        )
+    # Not listed: an expired (still "pending" in the table) and a revoked invitation, and one to another subscription.
+    await Invitation.create(
+        kind=InvitationKind.SEAT, email="expired@example.com", first_name="Aaron", last_name="Old", account_id=sub.account_id,
+        target=f"subscription:{sub.id}", token_hash="t-expired", expires_at=now - timedelta(minutes=1),
+    )
+    await Invitation.create(
+        kind=InvitationKind.SEAT, email="revoked@example.com", first_name="Abe", last_name="Gone", account_id=sub.account_id,
+        target=f"subscription:{sub.id}", token_hash="t-revoked", expires_at=now + timedelta(days=1), status=InvitationStatus.REVOKED,
+    )
+    await Invitation.create(
+        kind=InvitationKind.SEAT, email="other@example.com", first_name="Abby", last_name="Else", account_id=sub.account_id,
+        target=f"subscription:{sub.id + 1000}", token_hash="t-other", expires_at=now + timedelta(days=1),
+    )
+    rows = [(f, la, e, False) for f, la, e in [*people, ("Zoe", "Admin", admin.email)]] + [(f, la, e, True) for f, la, e in invited]
+    rows.sort(key=lambda r: (_ascii_lower(r[0]), _ascii_lower(r[1]), r[2], r[3]))
+    expected = [f"{e}{' (invited)' if inv else ''}" for _, _, e, inv in rows]
+    client = api.as_(await token_for(admin))
+
+    def key(n: dict[str, Any]) -> str:
+        return f"{n['email']}{' (invited)' if n['status'] == 'INVITED' else ''}"
+
+    await check_connection(client, USERS, {"s": str(sub.id)}, ["subscriptionUsers"], expected, key=key)
+    # Filters: only the invitations; a search term matches a first name, last name or email, whatever its case.
+    await check_connection(client, USERS, {"s": str(sub.id), "status": "INVITED"}, ["subscriptionUsers"],
+                           [e for e in expected if e.endswith("(invited)")], key=key)
+    await check_connection(client, USERS, {"s": str(sub.id), "q": "O'BRIEN mac"}, ["subscriptionUsers"],
+                           [e for e in expected if e.startswith("ob")], key=key)
+    await check_connection(client, USERS, {"s": str(sub.id), "q": "ZED"}, ["subscriptionUsers"],
+                           [e for e in expected if e.split("@")[0] in ("a0", "a1", "a2")], key=key)
