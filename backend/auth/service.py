@@ -34,6 +34,22 @@ SignInHook = Callable[[User], Awaitable[None]]
 _sign_in_hooks: list[SignInHook] = []
 ResetWithoutAccount = Callable[[str], Awaitable[None]]
 _reset_without_account: list[ResetWithoutAccount] = []
+PasswordRefusal = Callable[[int], Awaitable[DomainError | None]]
+_password_refusals: list[PasswordRefusal] = []
+
+
+def on_password_sign_in(check: PasswordRefusal) -> None:
+    """Called by a domain at import: why a person's right password may still not sign them in
+    (a one-time password past its expiry). Asked only once the password is verified, so a
+    wrong guess learns nothing from it."""
+    _password_refusals.append(check)
+
+
+async def _password_refusal(user_id: int) -> DomainError | None:
+    for check in _password_refusals:
+        if (refusal := await check(user_id)) is not None:
+            return refusal
+    return None
 
 
 def on_sign_in(hook: SignInHook) -> None:
@@ -99,11 +115,12 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
     # the access token's claims) run on the event loop; the refusals keep their order (SSO
     # first, then the password, then access). After it, only the writes are left.
     known = user is not None and active
-    verified, provider, notice, claims = await asyncio.gather(
+    verified, provider, notice, claims, refusal = await asyncio.gather(
         verify_password_async(password, user.password_hash if user else None),
         identity.sso_provider_of(user.id) if known else _nothing(),  # type: ignore[union-attr]
         accounts.turned_off_notice(user_id=user.id) if known else _nothing(),  # type: ignore[union-attr]
         accounts.token_claims(user_id=user.id) if known else _nothing(),  # type: ignore[union-attr]
+        _password_refusal(user.id) if known and _password_refusals else _nothing(),  # type: ignore[union-attr]
     )
     if provider is not None:
         raise DomainError(ErrorCode.SSO_REQUIRED, f"Sign in with {provider}: this sign-in has no password.", "email")
@@ -113,6 +130,8 @@ async def login(*, email: str, password: str, ip: str) -> Tokens:
         raise DomainError(ErrorCode.ACCOUNT_DISABLED, "This sign-in has been disabled.")
     if notice:
         raise DomainError(ErrorCode.ACCESS_TURNED_OFF, notice)
+    if refusal is not None:
+        raise refusal
     async with in_transaction():
         session = await Session.create(id=uuid.uuid4(), user=user)
         await _run_sign_in_hooks(user)

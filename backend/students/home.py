@@ -32,6 +32,16 @@ class Home:
     enrollments: list[Enrollment]
 
 
+async def _expired_one_time_password(user_id: int) -> DomainError | None:
+    """A one-time password past its 14 days no longer signs in (the office sends a new one)."""
+    if await OneTimePassword.exists(user_id=user_id, expires_at__lte=utcnow()):
+        return DomainError(ErrorCode.TOKEN_EXPIRED, "This one-time password has expired. Ask the school office for a new one.", "password")
+    return None
+
+
+auth.on_password_sign_in(_expired_one_time_password)
+
+
 async def must_change_password(*, user: User) -> bool:
     return await OneTimePassword.exists(user_id=user.id)
 

@@ -66,3 +66,25 @@ async def test_the_sign_in_panel_stores_phones_in_e164_and_refuses_bad_input(api
     assert bad["errors"][0]["code"] == "INVALID_DOMAIN"
     bad = (await s.staff_api(POLICY, {"a": s.aid, "d": "x.edu", "r": "ZZ"}))["setStudentSignInPolicy"]
     assert bad["errors"][0]["code"] == "INVALID_REGION"
+
+
+async def test_a_one_time_password_past_its_14_days_no_longer_signs_in(api: Api, sms: SmsInbox) -> None:
+    from datetime import timedelta
+
+    from backend.core.security import utcnow
+    from backend.students.models import OneTimePassword
+
+    s = await school(api)
+    await personal(s, s.sofia, "sofia@example.com", "+14155550142")
+    await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia)]})
+    otp = otp_from((await sms.deliver())[-1].body)
+    await OneTimePassword.all().update(expires_at=utcnow() - timedelta(minutes=1))
+    refused = (await api(LOGIN, {"e": "sofia@example.com", "p": otp}))["login"]
+    assert refused == {"tokens": None, "errors": [{"code": "TOKEN_EXPIRED"}]}
+    # A wrong password still says only that (nothing about the one-time password).
+    wrong = (await api(LOGIN, {"e": "sofia@example.com", "p": "not-the-password"}))["login"]
+    assert wrong == {"tokens": None, "errors": [{"code": "INVALID_CREDENTIALS"}]}
+    # Sending again issues a fresh one that signs in.
+    await s.staff_api(SMS, {"a": s.aid, "p": [ref(s.sofia)]})
+    fresh = otp_from((await sms.deliver())[-1].body)
+    assert (await api(LOGIN, {"e": "sofia@example.com", "p": fresh}))["login"]["tokens"]["accessToken"]
