@@ -6,7 +6,7 @@ import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from tortoise.transactions import in_transaction
@@ -331,10 +331,5 @@ async def last_sign_ins(user_ids: list[int]) -> dict[int, datetime]:
     rows = await Session._meta.db.execute_query_dict(
         f"SELECT user_id, max(created_at) AS last FROM sessions WHERE user_id IN ({ids}) GROUP BY user_id"
     )
-    return {r["user_id"]: _aware(r["last"]) for r in rows if r["last"] is not None}
+    return {r["user_id"]: sql.utc(r["last"]) for r in rows if r["last"] is not None}
 
-
-def _aware(value: object) -> datetime:
-    """MAX() over a datetime comes back as text on SQLite."""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return moment.astimezone(timezone.utc)

@@ -7,7 +7,6 @@ members) and to a period of whole UTC days.
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -18,6 +17,7 @@ from backend.accounts.models import User
 from backend.activity import service as activity
 from backend.activity.models import ActivityEvent, ActivityKind
 from backend.activity.service import Period
+from backend.core.sql import for_dialect, utc
 
 CHUNK = 1000  # event rows per statement, and per piece handed to the xlsx writer
 Row = list[Any]
@@ -89,7 +89,7 @@ def _events_sql(report: Report, dialect: str) -> tuple[str, list[Any]]:
         params.append(bound)
         where.append(f"e.occurred_at {'>=' if name.endswith('gte') else '<'} ${len(params)}")
     sql = EVENTS_SQL.format(where=" AND ".join(where), after=len(params) + 1, limit=len(params) + 2)
-    return (sql if dialect == "postgres" else re.sub(r"\$(\d+)", r"?\1", sql)), params
+    return for_dialect(sql, dialect), params
 
 
 def _numbered(first: int, count: int) -> str:
@@ -118,16 +118,10 @@ def event_rows(report: Report, values: Sequence[Sequence[Any]]) -> list[Row]:
     one_person = report.one_person
     out: list[Row] = []
     for _, at, kind, first, last, email, ckind, title in values:
-        when = utc_naive(at if isinstance(at, datetime) else _parse_time(at))
+        when = utc_naive(utc(at))
         tail = [LABELS[kind], ckind or "", title or ""]
         out.append([when, *tail] if one_person else [when, first, last, email, *tail])
     return out
-
-
-def _parse_time(value: str) -> datetime:
-    """SQLite hands datetimes back as the text Tortoise stored (UTC, ISO 8601)."""
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 async def summary_rows(report: Report) -> list[Row]:

@@ -7,16 +7,16 @@ SQL shared by SQLite and PostgreSQL), then the page's invitations, teams and sig
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import Enum
 from typing import Any
 
 from backend.auth.service import last_sign_ins
 from backend.core.pagination import Page, PageRequest
 from backend.core.security import utcnow
+from backend.core.sql import for_dialect, utc
 from backend.invitations.models import Invitation
 from backend.seats import invites
 from backend.seats.models import SeatHolder, SeatStatus, Subscription, TeamMember
@@ -74,10 +74,6 @@ FROM invitations i
 WHERE i.target = {target} AND i.kind = 'seat' AND i.status = 'pending' AND i.expires_at > {now}"""
 
 
-def _sql(sql: str, dialect: str) -> str:
-    return sql if dialect == "postgres" else re.sub(r"\$(\d+)", r"?\1", sql)
-
-
 def _lower(column: str, dialect: str) -> str:
     return f'lower({column} COLLATE "C")' if dialect == "postgres" else f"lower({column})"
 
@@ -127,13 +123,6 @@ def _order(dialect: str) -> str:
     )
 
 
-def _when(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    parsed = datetime.fromisoformat(str(value))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
 async def _rows(
     subscription: Subscription, status: UserFilter | None, terms: list[str], *,
     user_id: int | None = None, window: tuple[int, int] | None = None,
@@ -147,7 +136,7 @@ async def _rows(
     sql = f"SELECT d.* FROM ({union}) d" + _order(dialect)
     if window:
         sql += f" LIMIT {window[1] - window[0]:d} OFFSET {window[0]:d}"
-    found = await conn.execute_query_dict(_sql(sql, dialect), params)
+    found = await conn.execute_query_dict(for_dialect(sql, dialect), params)
     invited_ids = [r["ref_id"] for r in found if r["kind"] == 1]
     invitations = {i.id: i for i in await Invitation.filter(id__in=invited_ids)} if invited_ids else {}
     open_now = within_dates(subscription)
@@ -164,7 +153,7 @@ async def _rows(
         rows.append(DirectoryRow(
             email=email, first_name=first, last_name=last, status=seat.value, is_admin=bool(r["is_admin"]),
             has_content_access=open_now and seat == SeatStatus.ACTIVE,
-            user=Person(id=r["ref_id"], email=email, first_name=first, last_name=last, created_at=_when(r["created_at"])),
+            user=Person(id=r["ref_id"], email=email, first_name=first, last_name=last, created_at=utc(r["created_at"])),
         ))
     return rows
 
@@ -175,7 +164,7 @@ async def _count(subscription: Subscription, status: UserFilter | None, terms: l
     union, params = _list_sql(subscription.id, status, terms, None)
     if not union:
         return 0
-    found = await conn.execute_query_dict(_sql(f"SELECT count(*) AS total FROM ({union}) d", dialect), params)
+    found = await conn.execute_query_dict(for_dialect(f"SELECT count(*) AS total FROM ({union}) d", dialect), params)
     return int(found[0]["total"])
 
 
@@ -190,7 +179,7 @@ async def _with_teams_and_sign_ins(subscription: Subscription, rows: list[Direct
             "SELECT tm.user_id AS user_id, t.name AS name FROM team_members tm JOIN teams t ON t.id = tm.team_id"
             f" WHERE t.subscription_id = $1 AND tm.user_id IN ({', '.join(map(str, ids))}) ORDER BY t.name, t.id"
         )
-        for found in await conn.execute_query_dict(_sql(sql, conn.capabilities.dialect), [subscription.id]):
+        for found in await conn.execute_query_dict(for_dialect(sql, conn.capabilities.dialect), [subscription.id]):
             teams[found["user_id"]].append(found["name"])
     signed_in = await last_sign_ins(ids)
     for r in rows:

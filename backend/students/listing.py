@@ -9,11 +9,11 @@ parameters: `$n` for asyncpg, `?n` for SQLite).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
+from backend.core.sql import for_dialect, utc
 from backend.students.models import StudentSignIn
 
 PEOPLE = """
@@ -80,15 +80,8 @@ class Row:
     delivery_error: str | None
 
 
-def _sql(sql: str, dialect: str) -> str:
-    return sql if dialect == "postgres" else re.sub(r"\$(\d+)", r"?\1", sql)
-
-
 def _when(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value.astimezone(timezone.utc) if isinstance(value, datetime) and value.tzinfo else value
-    parsed = datetime.fromisoformat(str(value))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return None if value is None else utc(value)
 
 
 def _row(r: dict[str, Any]) -> Row:
@@ -109,7 +102,7 @@ def _base(account_id: int, user_type: str | None, status: str | None, search: st
 async def count(*, account_id: int, user_type: str | None = None, status: str | None = None, search: str | None = None) -> int:
     """How many people match the filters (one statement)."""
     conn = StudentSignIn._meta.db
-    rows = await conn.execute_query_dict(_sql(COUNT, conn.capabilities.dialect), _base(account_id, user_type, status, search))
+    rows = await conn.execute_query_dict(for_dialect(COUNT, conn.capabilities.dialect), _base(account_id, user_type, status, search))
     return int(rows[0]["total"])
 
 
@@ -120,7 +113,7 @@ async def user_accounts(
     """`first` people from `offset` in the list's order (one statement; caller checked the permission)."""
     conn = StudentSignIn._meta.db
     params = [*_base(account_id, user_type, status, search), first, offset]
-    return [_row(r) for r in await conn.execute_query_dict(_sql(PAGE, conn.capabilities.dialect), params)]
+    return [_row(r) for r in await conn.execute_query_dict(for_dialect(PAGE, conn.capabilities.dialect), params)]
 
 
 # One person by reference (`student:12`), with the page's columns: for `node(id:)`.
@@ -130,5 +123,5 @@ ONE = PAGE.split("FROM people p")[0] + "FROM people p WHERE p.ref = $2"
 async def one(*, account_id: int, ref: str) -> Row | None:
     """The account's person with this reference, as the list shows them (caller checked the permission)."""
     conn = StudentSignIn._meta.db
-    rows = await conn.execute_query_dict(_sql(ONE, conn.capabilities.dialect), [account_id, ref])
+    rows = await conn.execute_query_dict(for_dialect(ONE, conn.capabilities.dialect), [account_id, ref])
     return _row(rows[0]) if rows else None
