@@ -9,8 +9,8 @@ schema's field names as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any, Protocol
 
 import httpx
 from pydantic import BaseModel
@@ -34,6 +34,34 @@ def dump(model: BaseModel) -> dict[str, Any]:
 
 def dump_all(models: Iterable[BaseModel]) -> list[dict[str, Any]]:
     return [dump(model) for model in models]
+
+
+class ConnectionPageInfo(Protocol):
+    @property
+    def has_next_page(self) -> bool: ...
+    @property
+    def end_cursor(self) -> str | None: ...
+
+
+class ConnectionPage(Protocol):
+    @property
+    def nodes(self) -> Sequence[BaseModel]: ...
+    @property
+    def page_info(self) -> ConnectionPageInfo: ...
+
+
+async def every_page(fetch: Callable[[str | None], Awaitable[ConnectionPage]]) -> list[dict[str, Any]]:
+    """Every item of a connection, for the pages that sort and page a whole list themselves:
+    `fetch(after)` answers one page (its operation selects `nodes` and `pageInfo { hasNextPage
+    endCursor }`); the pages follow the cursor until the last."""
+    rows: list[dict[str, Any]] = []
+    after: str | None = None
+    while True:
+        page = await fetch(after)
+        rows += dump_all(page.nodes)
+        if not page.page_info.has_next_page:
+            return rows
+        after = page.page_info.end_cursor
 
 
 def checked(payload: BaseModel | dict[str, Any]) -> dict[str, Any]:

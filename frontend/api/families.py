@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
-from frontend.api.client import ApiError, api, checked, dump, dump_all
+from frontend.api.client import ApiError, ConnectionPage, api, checked, dump, dump_all, every_page
 from frontend.api.generated import PrimaryGuardianInput, SecondaryInput
 from frontend.api.messages import message_for
 
@@ -108,13 +108,12 @@ async def _office(call: Awaitable[T]) -> T:
 # the page shows whole ask for the first page of 100 (the most the API serves).
 async def account_families(*, token: str, account_id: str, search: str = "") -> list[dict[str, Any]]:
     """By name; `search` also finds a family by a secondary guardian or a student."""
-    client, rows, after = api(token), list[dict[str, Any]](), None
-    while True:  # the office list sorts and pages on the page: every page of 100, following the cursor
-        page = (await _office(client.account_families(account=account_id, search=search, after=after))).account_families
-        rows += dump_all(page.nodes)
-        if not page.page_info.has_next_page:
-            return rows
-        after = page.page_info.end_cursor
+    client = api(token)
+
+    async def page(after: str | None) -> ConnectionPage:  # the office list sorts and pages on the page: every page of 100
+        return (await _office(client.account_families(account=account_id, search=search, after=after))).account_families
+
+    return await every_page(page)
 
 
 async def families_with_guardian(*, token: str, account_id: str, email: str) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontend.api.client import api, checked, dump, dump_all
+from frontend.api.client import ConnectionPage, api, checked, dump, dump_all, every_page
 from frontend.api.generated import InviteUsersInput, MembershipRole, Module, OpenInvitationStatus, StartInvitationJobInput
 
 
@@ -43,13 +43,12 @@ async def remove_invitation(*, token: str, account_id: str, invitation_id: str) 
 # The page shows every member and sub-account: the first page of 100 (the most the API serves).
 async def account_members(*, token: str, account_id: str) -> list[dict[str, Any]]:
     """Every member: the users table sorts and pages on the page, so it reads pages of 100, following the cursor."""
-    client, rows, after = api(token), list[dict[str, Any]](), None
-    while True:
-        page = (await client.account_members(account=account_id, after=after)).account_members
-        rows += dump_all(page.nodes)
-        if not page.page_info.has_next_page:
-            return rows
-        after = page.page_info.end_cursor
+    client = api(token)
+
+    async def page(after: str | None) -> ConnectionPage:
+        return (await client.account_members(account=account_id, after=after)).account_members
+
+    return await every_page(page)
 
 
 async def sub_accounts(*, token: str, account_id: str) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontend.api.client import api, checked, download, dump, dump_all
+from frontend.api.client import ConnectionPage, api, checked, download, dump, dump_all, every_page
 from frontend.api.generated import InviteSeatUserInput, SeatUserFilter
 
 REPORTS = ("viewings", "labs", "logins")
@@ -34,14 +34,11 @@ async def users(*, token: str, subscription_id: str, status: str | None, search:
     The people table sorts by any column and pages on the page, so it reads the whole list:
     pages of 100, following the cursor."""
     client, seat_filter = api(token), SeatUserFilter(status) if status else None
-    rows: list[dict[str, Any]] = []
-    after: str | None = None
-    while True:
-        page = (await client.subscription_users(sub=subscription_id, status=seat_filter, search=search, after=after)).subscription_users
-        rows += dump_all(page.nodes)
-        if not page.page_info.has_next_page:
-            return rows
-        after = page.page_info.end_cursor
+
+    async def page(after: str | None) -> ConnectionPage:
+        return (await client.subscription_users(sub=subscription_id, status=seat_filter, search=search, after=after)).subscription_users
+
+    return await every_page(page)
 
 
 async def invite_seat_user(*, token: str, subscription_id: str, first_name: str, last_name: str, email: str,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontend.api.client import api, checked, dump, dump_all
+from frontend.api.client import ConnectionPage, api, checked, dump, every_page
 from frontend.api.client import download as _download
 
 
@@ -16,14 +16,11 @@ def _team(team: dict[str, Any]) -> dict[str, Any]:
 async def teams(*, token: str, subscription_id: str) -> list[dict[str, Any]]:
     """Every team by name (pages of 50, following the cursor), each with its first 100 members."""
     client = api(token)
-    found: list[dict[str, Any]] = []
-    after: str | None = None
-    while True:
-        page = (await client.teams(sub=subscription_id, after=after)).teams
-        found += [_team(t) for t in dump_all(page.nodes)]
-        if not page.page_info.has_next_page:
-            return found
-        after = page.page_info.end_cursor
+
+    async def page(after: str | None) -> ConnectionPage:
+        return (await client.teams(sub=subscription_id, after=after)).teams
+
+    return [_team(t) for t in await every_page(page)]
 
 
 async def create_team(*, token: str, subscription_id: str, name: str, description: str) -> dict[str, Any]:
