@@ -28,10 +28,11 @@ from graphql import (
 )
 from strawberry.extensions import AddValidationRules
 
+from backend.core.pagination import MAX_PAGE
+
 MAX_DEPTH = 12
 MAX_ALIASES = 20
 MAX_COST = 25_000
-MAX_PAGE_SIZE = 100
 PAGE_ARGUMENTS = ("first", "last")
 
 
@@ -48,7 +49,7 @@ def _page_size(field: FieldNode) -> int | None:
             value = argument.value
             if isinstance(value, IntValueNode):
                 return max(1, min(int(value.value), 1_000_000))
-            return MAX_PAGE_SIZE  # a variable: the largest page the server will serve
+            return MAX_PAGE  # a variable: the largest page the server will serve
     return None
 
 

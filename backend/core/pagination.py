@@ -31,10 +31,6 @@ def decode_cursor(kind: str, cursor: str | None) -> int | None:
     raise ApiError("This cursor does not belong to this list.")
 
 
-def page_size(first: int | None, default: int = 50) -> int:
-    return max(1, min(first or default, MAX_PAGE))
-
-
 @strawberry.type(description="Where a page of a connection sits in the whole list.")
 class PageInfo:
     has_next_page: bool = strawberry.field(description="True when more items follow this page (after `endCursor`).")
