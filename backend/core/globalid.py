@@ -39,6 +39,7 @@ from graphql import (
     GraphQLSchema,
     GraphQLType,
     default_field_resolver,
+    get_named_type,
 )
 from starlette.convertors import Convertor, register_url_convertor
 
@@ -168,14 +169,9 @@ def argument_types() -> dict[str, frozenset[str]]:
 
 
 
-def _named(t: GraphQLType) -> GraphQLType:
-    while isinstance(t, (GraphQLNonNull, GraphQLList)):
-        t = t.of_type
-    return t
-
 
 def _has_ids(t: GraphQLType, seen: set[str]) -> bool:
-    named = _named(t)
+    named = get_named_type(t)
     if isinstance(named, GraphQLScalarType):
         return named.name == "ID"
     if isinstance(named, GraphQLInputObjectType) and named.name not in seen:

@@ -23,13 +23,12 @@ from graphql import (
     GraphQLField,
     GraphQLFieldResolver,
     GraphQLInputObjectType,
-    GraphQLList,
-    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLResolveInfo,
     GraphQLSchema,
     GraphQLType,
     default_field_resolver,
+    get_named_type,
 )
 
 from backend.core.errors import Forbidden, NotFound
@@ -61,16 +60,11 @@ def account_arguments() -> frozenset[str]:
     return frozenset(_arguments)
 
 
-def _named(t: GraphQLType) -> GraphQLType:
-    while isinstance(t, (GraphQLNonNull, GraphQLList)):
-        t = t.of_type
-    return t
-
 
 def _binds(name: str, t: GraphQLType, seen: set[str]) -> bool:
     if name in _arguments:
         return True
-    named = _named(t)
+    named = get_named_type(t)
     if isinstance(named, GraphQLInputObjectType) and named.name not in seen:
         seen.add(named.name)
         return any(_binds(n, f.type, seen) for n, f in named.fields.items())
@@ -104,7 +98,7 @@ def _references(value: Any, name: str | None = None) -> Iterator[tuple[str, Any]
         yield name, value
 
 
-async def accounts_named(arguments: dict[str, Any], cache: dict[tuple[str, int], int | None]) -> set[int | None]:
+async def accountsget_named_type(arguments: dict[str, Any], cache: dict[tuple[str, int], int | None]) -> set[int | None]:
     """The accounts the arguments name; None stands for an id that names nothing."""
     wanted: dict[str, list[int]] = {}
     result: set[int | None] = set()
@@ -139,7 +133,7 @@ async def require_in_scope(context: Any, arguments: dict[str, Any], *, any_accou
     scope = await context.account_scope()
     if scope is None:
         return
-    named = await accounts_named(arguments, context.account_cache)
+    named = await accountsget_named_type(arguments, context.account_cache)
     if named == {scope} or (not named and any_account):
         return
     raise OutsideActAsAccount()
